@@ -1,0 +1,82 @@
+package org.holo.core.boundary;
+
+import java.util.List;
+
+/**
+ * QCD input layer (physics.md §3), d = 4, Δ = 3: quark mass m_q (GeV) and condensate σ = ⟨q̄q⟩ (GeV³)
+ * to (φ, π) at η_ini, with the AdS radius L (GeV⁻¹) and λ trainable.
+ * <pre>
+ *   α = √N_c L m_q / (2π),   β = π L³ σ / √N_c
+ *   φ = α e^{−η} + β e^{−3η} − ½ λ α³ η e^{−3η}
+ *   π = −α e^{−η} − 3β e^{−3η} + (3/2) λ α³ η e^{−3η} − ½ λ α³ e^{−3η}
+ * </pre>
+ */
+public final class QcdBoundaryMap implements BoundaryMap {
+
+    public static final String NAME = "qcd";
+
+    private final double eta;
+    private final double e1;
+    private final double e3;
+    private final double alphaPerLm;
+    private final double betaPerL3s;
+
+    public QcdBoundaryMap(double etaIni, int colours) {
+        if (colours < 1) {
+            throw new IllegalArgumentException("number of colours must be positive, got " + colours);
+        }
+        this.eta = etaIni;
+        this.e1 = StrictMath.exp(-etaIni);
+        this.e3 = StrictMath.exp(-3.0 * etaIni);
+        double sqrtNc = StrictMath.sqrt(colours);
+        this.alphaPerLm = sqrtNc / (2.0 * StrictMath.PI);
+        this.betaPerL3s = StrictMath.PI / sqrtNc;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<String> inputColumns() {
+        return List.of("m_q_GeV", "condensate_GeV3");
+    }
+
+    @Override
+    public boolean usesRadius() {
+        return true;
+    }
+
+    public double alpha(double mq, double radius) {
+        return alphaPerLm * radius * mq;
+    }
+
+    public double beta(double sigma, double radius) {
+        return betaPerL3s * radius * radius * radius * sigma;
+    }
+
+    @Override
+    public void forward(double mq, double sigma, double radius, double lambda, double[] out) {
+        double a = alpha(mq, radius);
+        double b = beta(sigma, radius);
+        double a3 = a * a * a;
+        out[0] = a * e1 + b * e3 - 0.5 * lambda * a3 * eta * e3;
+        out[1] = -a * e1 - 3.0 * b * e3 + 1.5 * lambda * a3 * eta * e3 - 0.5 * lambda * a3 * e3;
+    }
+
+    @Override
+    public void backward(double mq, double sigma, double radius, double lambda, double adjPhi, double adjPi, double[] out) {
+        double a = alpha(mq, radius);
+        double b = beta(sigma, radius);
+        double a2 = a * a;
+        double a3 = a2 * a;
+        double dPhiDa = e1 - 1.5 * lambda * a2 * eta * e3;
+        double dPiDa = -e1 + 4.5 * lambda * a2 * eta * e3 - 1.5 * lambda * a2 * e3;
+        double adjA = adjPhi * dPhiDa + adjPi * dPiDa;
+        double adjB = adjPhi * e3 - 3.0 * adjPi * e3;
+        // dα/dL = α/L = alphaPerLm·m_q,  dβ/dL = 3 betaPerL3s L² σ
+        out[0] = adjA * alphaPerLm * mq + adjB * 3.0 * betaPerL3s * radius * radius * sigma;
+        out[1] = adjPhi * (-0.5 * a3 * eta * e3) + adjPi * (1.5 * a3 * eta * e3 - 0.5 * a3 * e3);
+    }
+}

@@ -1,0 +1,54 @@
+package org.holo.core.horizon;
+
+/**
+ * The network's output t(F) = ½ [tanh((F − ε)/δ) − tanh((F + ε)/δ) + 2]: ≈ 0 where |F| &lt; ε (the boundary
+ * data satisfy the horizon condition), ≈ 1 elsewhere. tanh and sech² are both taken from one e^{−2|x|}, so
+ * the derivative keeps full relative precision in the tails.
+ */
+public final class BumpOutput {
+
+    private final double epsilon;
+    private final double delta;
+
+    public BumpOutput(double epsilon, double delta) {
+        if (!(epsilon > 0.0) || !Double.isFinite(epsilon)) {
+            throw new IllegalArgumentException("bump width epsilon must be positive and finite, got " + epsilon);
+        }
+        if (!(delta > 0.0) || !Double.isFinite(delta)) {
+            throw new IllegalArgumentException("bump smoothing delta must be positive and finite, got " + delta);
+        }
+        this.epsilon = epsilon;
+        this.delta = delta;
+    }
+
+    public double epsilon() {
+        return epsilon;
+    }
+
+    public double delta() {
+        return delta;
+    }
+
+    public double value(double f) {
+        return 0.5 * (tanh((f - epsilon) / delta) - tanh((f + epsilon) / delta) + 2.0);
+    }
+
+    /** Writes t(F) into out[0] and dt/dF into out[1]. */
+    public void evaluate(double f, double[] out) {
+        double xa = (f - epsilon) / delta;
+        double xb = (f + epsilon) / delta;
+        double ea = StrictMath.exp(-2.0 * Math.abs(xa));
+        double eb = StrictMath.exp(-2.0 * Math.abs(xb));
+        double ta = Math.copySign((1.0 - ea) / (1.0 + ea), xa);
+        double tb = Math.copySign((1.0 - eb) / (1.0 + eb), xb);
+        double sa = 4.0 * ea / ((1.0 + ea) * (1.0 + ea));
+        double sb = 4.0 * eb / ((1.0 + eb) * (1.0 + eb));
+        out[0] = 0.5 * (ta - tb + 2.0);
+        out[1] = 0.5 * (sa - sb) / delta;
+    }
+
+    static double tanh(double x) {
+        double e = StrictMath.exp(-2.0 * Math.abs(x));
+        return Math.copySign((1.0 - e) / (1.0 + e), x);
+    }
+}

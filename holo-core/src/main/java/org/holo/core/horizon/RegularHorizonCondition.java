@@ -1,0 +1,38 @@
+package org.holo.core.horizon;
+
+/**
+ * 1802.08313 (AdS-Schwarzschild): F = (2/η_fin) π − m² φ − λ φ³, the equation of motion at η_fin with
+ * the near-horizon h ≈ 1/η and ∂_η π ≈ π/η.
+ */
+public final class RegularHorizonCondition implements HorizonCondition {
+
+    public static final String NAME = "regular";
+
+    private final double twoOverEta;
+    private final double m2;
+
+    public RegularHorizonCondition(double etaFin, double massSquared) {
+        if (!(etaFin > 0.0)) {
+            throw new IllegalArgumentException("the regular horizon condition needs eta_fin > 0, got " + etaFin);
+        }
+        this.twoOverEta = 2.0 / etaFin;
+        this.m2 = massSquared;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public double value(double phi, double pi, double lambda) {
+        return twoOverEta * pi - m2 * phi - lambda * phi * phi * phi;
+    }
+
+    @Override
+    public void gradient(double phi, double pi, double lambda, double[] out) {
+        out[0] = -m2 - 3.0 * lambda * phi * phi;
+        out[1] = twoOverEta;
+        out[2] = -phi * phi * phi;
+    }
+}

@@ -1,0 +1,156 @@
+package org.holo.core.layer;
+
+import org.holo.core.RadialGrid;
+
+/**
+ * Classical fourth-order Runge–Kutta for the same ODE. Each layer reads h at its start η_i, its midpoint
+ * η_i + Δη/2 and its end η_{i+1}: nodes 2i, 2i+1, 2i+2 of the 2N+1 nodes. The backward pass recomputes
+ * the stages from the stored layer states rather than storing them.
+ */
+public final class Rk4LayerMap implements LayerMap {
+
+    public static final String NAME = "rk4";
+
+    private final RadialGrid grid;
+    private final int layers;
+    private final double step;
+    private final double m2;
+
+    public Rk4LayerMap(RadialGrid grid, double massSquared) {
+        this.grid = grid;
+        this.layers = grid.layers();
+        this.step = grid.step();
+        this.m2 = massSquared;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public double[] nodes() {
+        double[] eta = new double[2 * layers + 1];
+        for (int i = 0; i < layers; i++) {
+            eta[2 * i] = grid.eta(i);
+            eta[2 * i + 1] = grid.eta(i) + 0.5 * step;
+        }
+        eta[2 * layers] = grid.eta(layers);
+        return eta;
+    }
+
+    @Override
+    public void forward(double[] h, double lambda, double[] phi, double[] pi, int off) {
+        double p = phi[off];
+        double q = pi[off];
+        double half = 0.5 * step;
+        for (int i = 0; i < layers; i++) {
+            double ha = h[2 * i];
+            double hm = h[2 * i + 1];
+            double hb = h[2 * i + 2];
+            double k1p = q;
+            double k1q = -ha * q + m2 * p + lambda * p * p * p;
+            double p2 = p + half * k1p;
+            double q2 = q + half * k1q;
+            double k2p = q2;
+            double k2q = -hm * q2 + m2 * p2 + lambda * p2 * p2 * p2;
+            double p3 = p + half * k2p;
+            double q3 = q + half * k2q;
+            double k3p = q3;
+            double k3q = -hm * q3 + m2 * p3 + lambda * p3 * p3 * p3;
+            double p4 = p + step * k3p;
+            double q4 = q + step * k3q;
+            double k4p = q4;
+            double k4q = -hb * q4 + m2 * p4 + lambda * p4 * p4 * p4;
+            p = p + step / 6.0 * (k1p + 2.0 * k2p + 2.0 * k3p + k4p);
+            q = q + step / 6.0 * (k1q + 2.0 * k2q + 2.0 * k3q + k4q);
+            phi[off + i + 1] = p;
+            pi[off + i + 1] = q;
+        }
+    }
+
+    @Override
+    public double backward(double[] h, double lambda, double[] phi, double[] pi, int off,
+                           double[] adjoint, double[] dh) {
+        double aP = adjoint[0];
+        double aQ = adjoint[1];
+        double dLambda = 0.0;
+        double half = 0.5 * step;
+        for (int i = layers - 1; i >= 0; i--) {
+            double ha = h[2 * i];
+            double hm = h[2 * i + 1];
+            double hb = h[2 * i + 2];
+            // recompute the stages of layer i
+            double p = phi[off + i];
+            double q = pi[off + i];
+            double k1p = q;
+            double k1q = -ha * q + m2 * p + lambda * p * p * p;
+            double p2 = p + half * k1p;
+            double q2 = q + half * k1q;
+            double k2p = q2;
+            double k2q = -hm * q2 + m2 * p2 + lambda * p2 * p2 * p2;
+            double p3 = p + half * k2p;
+            double q3 = q + half * k2q;
+            double k3p = q3;
+            double k3q = -hm * q3 + m2 * p3 + lambda * p3 * p3 * p3;
+            double p4 = p + step * k3p;
+            double q4 = q + step * k3q;
+
+            // y' = y + Δ/6 (k1 + 2k2 + 2k3 + k4)
+            double w1 = step / 6.0;
+            double w2 = step / 3.0;
+            double aK4p = w1 * aP;
+            double aK4q = w1 * aQ;
+            double aK3p = w2 * aP;
+            double aK3q = w2 * aQ;
+            double aK2p = w2 * aP;
+            double aK2q = w2 * aQ;
+            double aK1p = w1 * aP;
+            double aK1q = w1 * aQ;
+            double aYp = aP;
+            double aYq = aQ;
+
+            // k4 = f(y4, hb), y4 = y + Δ k3
+            double aY4p = aK4q * (m2 + 3.0 * lambda * p4 * p4);
+            double aY4q = aK4p - hb * aK4q;
+            dh[2 * i + 2] -= aK4q * q4;
+            dLambda += aK4q * p4 * p4 * p4;
+            aYp += aY4p;
+            aYq += aY4q;
+            aK3p += step * aY4p;
+            aK3q += step * aY4q;
+
+            // k3 = f(y3, hm), y3 = y + Δ/2 k2
+            double aY3p = aK3q * (m2 + 3.0 * lambda * p3 * p3);
+            double aY3q = aK3p - hm * aK3q;
+            dh[2 * i + 1] -= aK3q * q3;
+            dLambda += aK3q * p3 * p3 * p3;
+            aYp += aY3p;
+            aYq += aY3q;
+            aK2p += half * aY3p;
+            aK2q += half * aY3q;
+
+            // k2 = f(y2, hm), y2 = y + Δ/2 k1
+            double aY2p = aK2q * (m2 + 3.0 * lambda * p2 * p2);
+            double aY2q = aK2p - hm * aK2q;
+            dh[2 * i + 1] -= aK2q * q2;
+            dLambda += aK2q * p2 * p2 * p2;
+            aYp += aY2p;
+            aYq += aY2q;
+            aK1p += half * aY2p;
+            aK1q += half * aY2q;
+
+            // k1 = f(y, ha)
+            aYp += aK1q * (m2 + 3.0 * lambda * p * p);
+            aYq += aK1p - ha * aK1q;
+            dh[2 * i] -= aK1q * q;
+            dLambda += aK1q * p * p * p;
+
+            aP = aYp;
+            aQ = aYq;
+        }
+        adjoint[0] = aP;
+        adjoint[1] = aQ;
+        return dLambda;
+    }
+}

@@ -1,0 +1,28 @@
+package org.holo.core.loss;
+
+/** 1809.10536 as run by its authors: [(1/B) Σ |t_b − y_b|]². */
+public final class L1SquaredLoss implements DataLoss {
+
+    public static final String NAME = "l1-squared";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public double evaluate(double[] t, double[] y, int n, double[] dt) {
+        double sum = 0.0;
+        for (int b = 0; b < n; b++) {
+            sum += Math.abs(t[b] - y[b]);
+        }
+        double mean = sum / n;
+        if (dt != null) {
+            double scale = 2.0 * mean / n;
+            for (int b = 0; b < n; b++) {
+                dt[b] = scale * Math.signum(t[b] - y[b]);
+            }
+        }
+        return mean * mean;
+    }
+}

@@ -1,0 +1,27 @@
+package org.holo.core.loss;
+
+/** Mean squared error (1/B) Σ (t_b − y_b)². */
+public final class MseLoss implements DataLoss {
+
+    public static final String NAME = "mse";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public double evaluate(double[] t, double[] y, int n, double[] dt) {
+        double sum = 0.0;
+        for (int b = 0; b < n; b++) {
+            double r = t[b] - y[b];
+            sum += r * r;
+        }
+        if (dt != null) {
+            for (int b = 0; b < n; b++) {
+                dt[b] = 2.0 * (t[b] - y[b]) / n;
+            }
+        }
+        return sum / n;
+    }
+}

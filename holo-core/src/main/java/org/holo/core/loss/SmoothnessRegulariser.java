@@ -1,0 +1,44 @@
+package org.holo.core.loss;
+
+import org.holo.core.RadialGrid;
+
+/**
+ * Σ_{i=1}^{N−1} c_i (h_i − h_{i−1})² with c_i = c · η̂_i⁴, η̂_i = η_ini + (i − 1)Δη (physics.md §5): strong
+ * near the boundary, weak near the horizon so that h ≈ 1/η stays possible.
+ */
+public final class SmoothnessRegulariser implements Regulariser {
+
+    private final double[] weight;
+
+    public SmoothnessRegulariser(double coefficient, RadialGrid grid) {
+        if (!(coefficient >= 0.0) || !Double.isFinite(coefficient)) {
+            throw new IllegalArgumentException("smoothness regularisation coefficient must be finite and >= 0, got " + coefficient);
+        }
+        int n = grid.layers();
+        this.weight = new double[n];
+        for (int i = 1; i < n; i++) {
+            double etaHat = grid.etaIni() + (i - 1) * grid.step();
+            weight[i] = coefficient * etaHat * etaHat * etaHat * etaHat;
+        }
+    }
+
+    /** c_i, with c_0 = 0 (unused). */
+    public double weight(int i) {
+        return weight[i];
+    }
+
+    @Override
+    public double evaluate(double[] params, int offset, double[] grad) {
+        double sum = 0.0;
+        for (int i = 1; i < weight.length; i++) {
+            double diff = params[offset + i] - params[offset + i - 1];
+            sum += weight[i] * diff * diff;
+            if (grad != null) {
+                double g = 2.0 * weight[i] * diff;
+                grad[offset + i] += g;
+                grad[offset + i - 1] -= g;
+            }
+        }
+        return sum;
+    }
+}

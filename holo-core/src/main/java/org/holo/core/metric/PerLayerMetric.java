@@ -1,0 +1,80 @@
+package org.holo.core.metric;
+
+import org.holo.core.RadialGrid;
+
+/**
+ * The papers' parametrisation: one weight h_i per layer, at η_i. Between grid points (where a higher-order
+ * layer map needs h) the weights are interpolated by the cubic Lagrange polynomial through the four nearest
+ * layer positions, so the interpolation error O(Δη⁴) does not spoil a fourth-order scheme.
+ */
+public final class PerLayerMetric implements MetricParametrisation {
+
+    private final int layers;
+    // node n reads weights index[n][k] with coefficient weight[n][k]
+    private final int[][] index;
+    private final double[][] weight;
+
+    public PerLayerMetric(RadialGrid grid, double[] nodeEtas) {
+        this.layers = grid.layers();
+        this.index = new int[nodeEtas.length][];
+        this.weight = new double[nodeEtas.length][];
+        for (int n = 0; n < nodeEtas.length; n++) {
+            double t = (nodeEtas[n] - grid.etaIni()) / grid.step(); // position in units of layers
+            long nearest = Math.round(t);
+            if (Math.abs(t - nearest) < 1e-9 && nearest >= 0 && nearest < layers) {
+                index[n] = new int[] {(int) nearest};
+                weight[n] = new double[] {1.0};
+            } else {
+                stencil(n, t);
+            }
+        }
+    }
+
+    private void stencil(int n, double t) {
+        int points = Math.min(4, layers);
+        int start = (int) Math.floor(t) - (points - 1) / 2;
+        start = Math.max(0, Math.min(layers - points, start));
+        index[n] = new int[points];
+        weight[n] = new double[points];
+        for (int k = 0; k < points; k++) {
+            int j = start + k;
+            double w = 1.0;
+            for (int m = 0; m < points; m++) {
+                if (m != k) {
+                    w *= (t - (start + m)) / (double) (j - (start + m));
+                }
+            }
+            index[n][k] = j;
+            weight[n][k] = w;
+        }
+    }
+
+    @Override
+    public int size() {
+        return layers;
+    }
+
+    @Override
+    public void values(double[] params, int offset, double[] hNodes) {
+        for (int n = 0; n < index.length; n++) {
+            int[] idx = index[n];
+            double[] w = weight[n];
+            double h = 0.0;
+            for (int k = 0; k < idx.length; k++) {
+                h += w[k] * params[offset + idx[k]];
+            }
+            hNodes[n] = h;
+        }
+    }
+
+    @Override
+    public void backward(double[] params, int offset, double[] dNodes, double[] grad) {
+        for (int n = 0; n < index.length; n++) {
+            int[] idx = index[n];
+            double[] w = weight[n];
+            for (int k = 0; k < idx.length; k++) {
+                grad[offset + idx[k]] += w[k] * dNodes[n];
+            }
+        }
+    }
+}

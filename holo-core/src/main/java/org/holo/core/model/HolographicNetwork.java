@@ -1,0 +1,162 @@
+package org.holo.core.model;
+
+import org.holo.core.RadialGrid;
+import org.holo.core.ScalarTheory;
+import org.holo.core.boundary.BoundaryMap;
+import org.holo.core.horizon.BumpOutput;
+import org.holo.core.horizon.HorizonCondition;
+import org.holo.core.layer.LayerMap;
+import org.holo.core.metric.MetricParametrisation;
+
+/**
+ * The network: boundary data → {@link BoundaryMap} → N layers of the {@link LayerMap} with the metric h
+ * from its {@link MetricParametrisation} → {@link HorizonCondition} F at η_fin → output t(F).
+ */
+public final class HolographicNetwork {
+
+    private final RadialGrid grid;
+    private final ScalarTheory theory;
+    private final LayerMap layerMap;
+    private final BoundaryMap boundary;
+    private final HorizonCondition horizon;
+    private final BumpOutput output;
+    private final MetricParametrisation metric;
+    private final ParameterLayout layout;
+    private final int metricOffset;
+    private final int radiusOffset;
+    private final int lambdaOffset;
+
+    public HolographicNetwork(RadialGrid grid, ScalarTheory theory, LayerMap layerMap, BoundaryMap boundary,
+                              HorizonCondition horizon, BumpOutput output, MetricParametrisation metric,
+                              boolean trainRadius, boolean trainLambda) {
+        this.grid = grid;
+        this.theory = theory;
+        this.layerMap = layerMap;
+        this.boundary = boundary;
+        this.horizon = horizon;
+        this.output = output;
+        this.metric = metric;
+        ParameterLayout.Builder b = ParameterLayout.builder().add(ParameterLayout.METRIC, metric.size(), true);
+        if (boundary.usesRadius()) {
+            b.add(ParameterLayout.RADIUS, 1, trainRadius);
+        }
+        this.layout = b.add(ParameterLayout.LAMBDA, 1, trainLambda).build();
+        this.metricOffset = layout.offsetOf(ParameterLayout.METRIC);
+        this.radiusOffset = layout.offsetOf(ParameterLayout.RADIUS);
+        this.lambdaOffset = layout.offsetOf(ParameterLayout.LAMBDA);
+    }
+
+    public RadialGrid grid() {
+        return grid;
+    }
+
+    public ScalarTheory theory() {
+        return theory;
+    }
+
+    public LayerMap layerMap() {
+        return layerMap;
+    }
+
+    public BoundaryMap boundary() {
+        return boundary;
+    }
+
+    public HorizonCondition horizon() {
+        return horizon;
+    }
+
+    public BumpOutput output() {
+        return output;
+    }
+
+    public MetricParametrisation metric() {
+        return metric;
+    }
+
+    public ParameterLayout layout() {
+        return layout;
+    }
+
+    int metricOffset() {
+        return metricOffset;
+    }
+
+    int radiusOffset() {
+        return radiusOffset;
+    }
+
+    int lambdaOffset() {
+        return lambdaOffset;
+    }
+
+    /** The AdS radius L in the parameter vector, or NaN when the boundary map does not use one. */
+    public double radius(double[] params) {
+        return radiusOffset < 0 ? Double.NaN : params[radiusOffset];
+    }
+
+    public double lambda(double[] params) {
+        return params[lambdaOffset];
+    }
+
+    /** Number of h values a forward pass reads (the layer map's nodes). */
+    public int nodeCount() {
+        return layerMap.nodes().length;
+    }
+
+    /**
+     * The horizon value F for each input; {@code hNodes} and the state arrays are scratch of the sizes given by
+     * {@link Workspace}.
+     */
+    public void horizonValues(double[] params, double[] x0, double[] x1, int n, double[] out, Workspace ws) {
+        metric.values(params, metricOffset, ws.hNodes);
+        double radius = radius(params);
+        double lambda = lambda(params);
+        int stride = grid.layers() + 1;
+        for (int b = 0; b < n; b++) {
+            boundary.forward(x0[b], x1[b], radius, lambda, ws.pair);
+            ws.phi[0] = ws.pair[0];
+            ws.pi[0] = ws.pair[1];
+            layerMap.forward(ws.hNodes, lambda, ws.phi, ws.pi, 0);
+            out[b] = horizon.value(ws.phi[stride - 1], ws.pi[stride - 1], lambda);
+        }
+    }
+
+    /** Convenience: F for one input, with a throw-away workspace. */
+    public double horizonValue(double[] params, double x0, double x1) {
+        double[] out = new double[1];
+        horizonValues(params, new double[] {x0}, new double[] {x1}, 1, out, new Workspace(this, 1));
+        return out[0];
+    }
+
+    /** Scratch arrays for one thread evaluating batches of up to {@code capacity} samples. */
+    public static final class Workspace {
+        final double[] hNodes;
+        final double[] dhNodes;
+        final double[] phi;
+        final double[] pi;
+        final double[] t;
+        final double[] dtdF;
+        final double[] dt;
+        final double[] pair = new double[2];
+        final double[] triple = new double[3];
+        final int capacity;
+
+        public Workspace(HolographicNetwork network, int capacity) {
+            int nodes = network.nodeCount();
+            int stride = network.grid.layers() + 1;
+            this.capacity = capacity;
+            this.hNodes = new double[nodes];
+            this.dhNodes = new double[nodes];
+            this.phi = new double[stride * capacity];
+            this.pi = new double[stride * capacity];
+            this.t = new double[capacity];
+            this.dtdF = new double[capacity];
+            this.dt = new double[capacity];
+        }
+
+        public int capacity() {
+            return capacity;
+        }
+    }
+}

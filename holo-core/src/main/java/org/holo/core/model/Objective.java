@@ -1,0 +1,121 @@
+package org.holo.core.model;
+
+import java.util.List;
+import org.holo.core.loss.DataLoss;
+import org.holo.core.loss.Regulariser;
+
+/**
+ * The training objective E = data loss(t(F), y) + Σ regularisers(h), with its exact reverse-mode gradient
+ * with respect to every parameter (h, L, λ), vectorised over the batch with no allocation per call.
+ */
+public final class Objective {
+
+    private final HolographicNetwork network;
+    private final DataLoss dataLoss;
+    private final List<Regulariser> regularisers;
+
+    public Objective(HolographicNetwork network, DataLoss dataLoss, List<Regulariser> regularisers) {
+        this.network = network;
+        this.dataLoss = dataLoss;
+        this.regularisers = List.copyOf(regularisers);
+    }
+
+    public HolographicNetwork network() {
+        return network;
+    }
+
+    public DataLoss dataLoss() {
+        return dataLoss;
+    }
+
+    public HolographicNetwork.Workspace newWorkspace(int capacity) {
+        return new HolographicNetwork.Workspace(network, capacity);
+    }
+
+    /** The parts of one evaluation. */
+    public static final class Value {
+        public double total;
+        public double data;
+        public double regularisation;
+    }
+
+    /**
+     * Evaluates E on the batch; when {@code grad} is not null it is overwritten with ∂E/∂params
+     * (entries of fixed parameters included; the optimiser ignores them).
+     */
+    public double evaluate(double[] params, Batch batch, double[] grad, HolographicNetwork.Workspace ws, Value parts) {
+        int n = batch.size();
+        if (n > ws.capacity) {
+            throw new IllegalArgumentException("batch of " + n + " exceeds workspace capacity " + ws.capacity);
+        }
+        HolographicNetwork net = network;
+        int stride = net.grid().layers() + 1;
+        net.metric().values(params, net.metricOffset(), ws.hNodes);
+        double radius = net.radius(params);
+        double lambda = net.lambda(params);
+        double[] phi = ws.phi;
+        double[] pi = ws.pi;
+        double[] pair = ws.pair;
+
+        for (int b = 0; b < n; b++) {
+            int off = b * stride;
+            net.boundary().forward(batch.x0[b], batch.x1[b], radius, lambda, pair);
+            phi[off] = pair[0];
+            pi[off] = pair[1];
+            net.layerMap().forward(ws.hNodes, lambda, phi, pi, off);
+            double f = net.horizon().value(phi[off + stride - 1], pi[off + stride - 1], lambda);
+            net.output().evaluate(f, pair);
+            ws.t[b] = pair[0];
+            ws.dtdF[b] = pair[1];
+        }
+        double data = dataLoss.evaluate(ws.t, batch.y, n, grad == null ? null : ws.dt);
+        if (grad != null) {
+            java.util.Arrays.fill(grad, 0.0);
+            java.util.Arrays.fill(ws.dhNodes, 0.0);
+            backward(params, batch, grad, ws, radius, lambda, stride);
+        }
+        int hOff = net.metricOffset();
+        double reg = 0.0;
+        for (Regulariser r : regularisers) {
+            reg += r.evaluate(params, hOff, grad);
+        }
+        if (parts != null) {
+            parts.data = data;
+            parts.regularisation = reg;
+            parts.total = data + reg;
+        }
+        return data + reg;
+    }
+
+    private void backward(double[] params, Batch batch, double[] grad, HolographicNetwork.Workspace ws,
+                          double radius, double lambda, int stride) {
+        HolographicNetwork net = network;
+        double dRadius = 0.0;
+        double dLambda = 0.0;
+        double[] adj = ws.pair;
+        double[] dF = ws.triple;
+        for (int b = 0; b < batch.size(); b++) {
+            double aF = ws.dt[b] * ws.dtdF[b];
+            if (aF == 0.0) {
+                continue; // saturated output or exact fit: this sample contributes exactly nothing
+            }
+            int off = b * stride;
+            int last = off + stride - 1;
+            net.horizon().gradient(ws.phi[last], ws.pi[last], lambda, dF);
+            dLambda += aF * dF[2];
+            adj[0] = aF * dF[0];
+            adj[1] = aF * dF[1];
+            dLambda += net.layerMap().backward(ws.hNodes, lambda, ws.phi, ws.pi, off, adj, ws.dhNodes);
+            double aPhi = adj[0];
+            double aPi = adj[1];
+            net.boundary().backward(batch.x0[b], batch.x1[b], radius, lambda, aPhi, aPi, adj);
+            dRadius += adj[0];
+            dLambda += adj[1];
+        }
+        net.metric().backward(params, net.metricOffset(), ws.dhNodes, grad);
+        if (net.radiusOffset() >= 0) {
+            grad[net.radiusOffset()] += dRadius;
+        }
+        grad[net.lambdaOffset()] += dLambda;
+    }
+}

@@ -1,0 +1,141 @@
+package org.holo.train.config;
+
+import org.holo.core.horizon.HorizonConditions;
+import org.holo.core.layer.LayerMaps;
+import org.holo.core.loss.DataLoss;
+
+/** Checks the values of a bound config, naming the field path of the first problem. */
+public final class ConfigValidator {
+
+    private ConfigValidator() {
+    }
+
+    public static void validate(ExperimentConfig c, String file) {
+        Check k = new Check(file);
+        k.notNull(c.model, "model");
+        k.notNull(c.data, "data");
+        k.notNull(c.training, "training");
+        k.notNull(c.name, "name");
+        k.require(c.name.matches("[A-Za-z0-9._-]+"), "name", "must be a plain name (letters, digits, . _ -), got '" + c.name + "'");
+        ModelConfig m = c.model;
+        k.notNull(m.grid, "model.grid");
+        k.notNull(m.boundary, "model.boundary");
+        k.notNull(m.output, "model.output");
+        k.notNull(m.lambda, "model.lambda");
+        k.notNull(m.metricInit, "model.metricInit");
+        k.require(m.dimension >= 1, "model.dimension", "must be at least 1, got " + m.dimension);
+        k.finite(m.massSquared, "model.massSquared");
+        k.finite(m.grid.etaIni, "model.grid.etaIni");
+        k.finite(m.grid.etaFin, "model.grid.etaFin");
+        k.require(m.grid.etaFin < m.grid.etaIni, "model.grid.etaFin",
+                "must be smaller than model.grid.etaIni (" + m.grid.etaIni + "): layers run from the boundary to the horizon, got " + m.grid.etaFin);
+        k.require(m.grid.layers >= 1, "model.grid.layers", "must be at least 1, got " + m.grid.layers);
+        k.oneOf(m.scheme, LayerMaps.NAMES.toArray(new String[0]), "model.scheme");
+        k.oneOf(m.horizon, HorizonConditions.NAMES.toArray(new String[0]), "model.horizon");
+        if ("regular".equals(m.horizon)) {
+            k.require(m.grid.etaFin > 0, "model.grid.etaFin", "must be positive for the regular horizon condition (it divides by η_fin), got " + m.grid.etaFin);
+        }
+        k.oneOf(m.boundary.type, new String[] {"qcd", "raw"}, "model.boundary.type");
+        if ("qcd".equals(m.boundary.type)) {
+            k.require(m.boundary.colours >= 1, "model.boundary.colours", "must be at least 1, got " + m.boundary.colours);
+            k.positive(m.boundary.initialRadius_GeV_inv, "model.boundary.initialRadius_GeV_inv");
+        }
+        k.positive(m.output.epsilon, "model.output.epsilon");
+        k.positive(m.output.delta, "model.output.delta");
+        k.finite(m.lambda.initial, "model.lambda.initial");
+        k.oneOf(m.metricInit.type, new String[] {"normal", "constant", "ads", "ads-schwarzschild"}, "model.metricInit.type");
+        k.finite(m.metricInit.mean, "model.metricInit.mean");
+        k.require(Double.isFinite(m.metricInit.std) && m.metricInit.std >= 0, "model.metricInit.std",
+                "must be finite and >= 0, got " + m.metricInit.std);
+
+        TrainingConfig t = c.training;
+        k.require(t.epochs >= 0, "training.epochs", "must be >= 0, got " + t.epochs);
+        k.require(t.batchSize >= 1, "training.batchSize", "must be at least 1, got " + t.batchSize);
+        k.positive(t.learningRate, "training.learningRate");
+        k.require(t.beta1 >= 0 && t.beta1 < 1, "training.beta1", "must lie in [0, 1), got " + t.beta1);
+        k.require(t.beta2 >= 0 && t.beta2 < 1, "training.beta2", "must lie in [0, 1), got " + t.beta2);
+        k.positive(t.adamEpsilon, "training.adamEpsilon");
+        k.oneOf(t.loss, DataLoss.NAMES.toArray(new String[0]), "training.loss");
+        k.nonNegative(t.boundaryRegularisation, "training.boundaryRegularisation");
+        k.nonNegative(t.smoothnessRegularisation, "training.smoothnessRegularisation");
+        k.positive(t.convergedLoss, "training.convergedLoss");
+
+        if (c.data instanceof DataConfig.Band) {
+            DataConfig.Band b = (DataConfig.Band) c.data;
+            k.require("qcd".equals(m.boundary.type), "data.source", "band data are (m_q, condensate): they need model.boundary.type qcd");
+            k.notNull(b.dataset, "data.dataset");
+            k.require(!b.dataset.isBlank(), "data.dataset", "must name a CSV file");
+            k.require(b.fitDegree >= 0, "data.fitDegree", "must be >= 0, got " + b.fitDegree);
+            k.range(b.mqRange_GeV, "data.mqRange_GeV", true);
+            k.range(b.condensateRange_GeV3, "data.condensateRange_GeV3", true);
+            k.positive(b.noiseStd_GeV3, "data.noiseStd_GeV3");
+            counts(k, b.positives, b.negatives);
+        } else if (c.data instanceof DataConfig.FromMetric) {
+            DataConfig.FromMetric f = (DataConfig.FromMetric) c.data;
+            k.oneOf(f.metric, new String[] {"ads", "ads-schwarzschild"}, "data.metric");
+            k.range(f.phiRange, "data.phiRange", false);
+            k.range(f.piRange, "data.piRange", false);
+            k.positive(f.threshold, "data.threshold");
+            counts(k, f.positives, f.negatives);
+        } else if (c.data instanceof DataConfig.Csv) {
+            DataConfig.Csv f = (DataConfig.Csv) c.data;
+            k.notNull(f.file, "data.file");
+            k.require(!f.file.isBlank(), "data.file", "must name a CSV file");
+        }
+    }
+
+    private static void counts(Check k, int positives, int negatives) {
+        k.require(positives >= 1, "data.positives", "must be at least 1, got " + positives);
+        k.require(negatives >= 1, "data.negatives", "must be at least 1, got " + negatives);
+    }
+
+    private static final class Check {
+        private final String file;
+
+        Check(String file) {
+            this.file = file;
+        }
+
+        void require(boolean ok, String path, String message) {
+            if (!ok) {
+                throw new ConfigException(file + ": " + path + ": " + message);
+            }
+        }
+
+        void notNull(Object o, String path) {
+            require(o != null, path, "is missing (null)");
+        }
+
+        void finite(double v, String path) {
+            require(Double.isFinite(v), path, "must be a finite number, got " + v);
+        }
+
+        void positive(double v, String path) {
+            require(Double.isFinite(v) && v > 0, path, "must be positive, got " + v);
+        }
+
+        void nonNegative(double v, String path) {
+            require(Double.isFinite(v) && v >= 0, path, "must be >= 0, got " + v);
+        }
+
+        void oneOf(String v, String[] allowed, String path) {
+            notNull(v, path);
+            for (String a : allowed) {
+                if (a.equals(v)) {
+                    return;
+                }
+            }
+            throw new ConfigException(file + ": " + path + ": unknown value '" + v + "' (expected one of " + String.join(", ", allowed) + ")");
+        }
+
+        void range(double[] r, String path, boolean nonNegative) {
+            notNull(r, path);
+            require(r.length == 2, path, "must be [from, to], got " + r.length + " numbers");
+            require(Double.isFinite(r[0]) && Double.isFinite(r[1]) && r[0] < r[1], path,
+                    "must be [from, to] with from < to, got [" + r[0] + ", " + r[1] + "]");
+            if (nonNegative) {
+                require(r[0] >= 0, path, "must not go below 0 (masses and condensates are non-negative), got " + r[0]);
+            }
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package org.holo.train.config;
+
+/**
+ * One experiment, as written in a config file that goes into a paper. Every field has a default; units are
+ * in the field names where they are not 1/L (AdS units). See README "Config reference".
+ */
+public final class ExperimentConfig {
+
+    /** Short name of the experiment, used for run directory names. */
+    public String name = "experiment";
+    /** Free text: what the experiment reproduces, with references. */
+    public String description = "";
+    public ModelConfig model = new ModelConfig();
+    public DataConfig data = new DataConfig.Band();
+    public TrainingConfig training = new TrainingConfig();
+}

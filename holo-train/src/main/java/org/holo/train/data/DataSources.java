@@ -1,0 +1,99 @@
+package org.holo.train.data;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.holo.core.data.DataFormatException;
+import org.holo.core.data.LabelledData;
+import org.holo.core.data.NumericTable;
+import org.holo.core.metric.AnalyticMetrics;
+import org.holo.core.metric.FixedMetric;
+import org.holo.core.model.HolographicNetwork;
+import org.holo.core.model.ParameterLayout;
+import org.holo.train.config.DataConfig;
+import org.holo.train.random.Rng;
+
+/** Turns a data section into labelled training data: sampled from a dataset or a metric, or read from CSV. */
+public final class DataSources {
+
+    public static final List<String> QCD_POINT_COLUMNS = List.of("m_q_GeV", "condensate_GeV3");
+
+    private DataSources() {
+    }
+
+    /** What was loaded, and which input files it read (for provenance). */
+    public record Loaded(LabelledData data, List<Path> inputFiles) {
+    }
+
+    public static Loaded load(DataConfig config, Path baseDir, HolographicNetwork network, double lambda, double radius, Rng rng)
+            throws IOException {
+        if (config instanceof DataConfig.Band) {
+            DataConfig.Band b = (DataConfig.Band) config;
+            Path file = baseDir.resolve(b.dataset).normalize();
+            NumericTable points = readTable(file, QCD_POINT_COLUMNS);
+            requireNonNegative(points, QCD_POINT_COLUMNS);
+            PolynomialFit fit = PolynomialFit.fit(points.column("m_q_GeV"), points.column("condensate_GeV3"), b.fitDegree,
+                    file.toString());
+            BandSampler sampler = new BandSampler(fit, b.mqRange_GeV, b.condensateRange_GeV3, b.noiseStd_GeV3);
+            return new Loaded(sampler.sample(network.boundary().inputColumns(), b.positives, b.negatives, rng), List.of(file));
+        }
+        if (config instanceof DataConfig.FromMetric) {
+            DataConfig.FromMetric f = (DataConfig.FromMetric) config;
+            HolographicNetwork truth = new HolographicNetwork(network.grid(), network.theory(), network.layerMap(),
+                    network.boundary(), network.horizon(), network.output(),
+                    new FixedMetric(AnalyticMetrics.byName(f.metric, network.theory().dimension()), network.layerMap().nodes()),
+                    false, false);
+            double[] params = new double[truth.layout().size()];
+            if (truth.layout().has(ParameterLayout.RADIUS)) {
+                params[truth.layout().offsetOf(ParameterLayout.RADIUS)] = radius;
+            }
+            params[truth.layout().offsetOf(ParameterLayout.LAMBDA)] = lambda;
+            MetricLabelSampler sampler = new MetricLabelSampler(truth, params, f.phiRange, f.piRange, f.threshold);
+            return new Loaded(sampler.sample(f.positives, f.negatives, rng), List.of());
+        }
+        DataConfig.Csv c = (DataConfig.Csv) config;
+        Path file = baseDir.resolve(c.file).normalize();
+        List<String> columns = new ArrayList<>(network.boundary().inputColumns());
+        columns.add(LabelledData.LABEL);
+        NumericTable table = readTable(file, columns);
+        if (table.rows() == 0) {
+            throw new DataFormatException(file.toString(), 0, "no data rows after the header");
+        }
+        if (network.boundary().usesRadius()) {
+            requireNonNegative(table, network.boundary().inputColumns());
+        }
+        LabelledData data = LabelledData.fromTable(table, network.boundary().inputColumns());
+        if (data.positives() == 0 || data.positives() == data.size()) {
+            throw new DataFormatException(file.toString(), 0, "the data need both labels, found only label "
+                    + (data.positives() == 0 ? "1 (negative)" : "0 (positive)"));
+        }
+        return new Loaded(data, List.of(file));
+    }
+
+    public static NumericTable readTable(Path file, List<String> columns) throws IOException {
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return NumericTable.read(r, file.toString(), columns);
+        } catch (NoSuchFileException e) {
+            throw new DataFormatException(file.toString(), 0, "no such file");
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new DataFormatException(file.toString(), 0, "not UTF-8 text");
+        }
+    }
+
+    private static void requireNonNegative(NumericTable table, List<String> columns) {
+        for (String col : columns) {
+            double[] v = table.column(col);
+            for (int r = 0; r < v.length; r++) {
+                if (v[r] < 0) {
+                    throw new DataFormatException(table.source(), table.line(r), "column '" + col
+                            + "' must not be negative (quark masses and condensates are >= 0), found " + v[r]);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.holo.train.loop;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.holo.core.model.ParameterLayout;
+
+/** One JSON line per epoch: step, epoch, loss (mean of the epoch's mini-batches), data loss, L, λ. */
+public final class MetricsLog implements TrainingListener {
+
+    private final List<String> lines = new ArrayList<>();
+
+    @Override
+    public void onEpochEnd(TrainingState s) {
+        StringBuilder sb = new StringBuilder(160);
+        sb.append("{\"step\":").append(s.step)
+                .append(",\"epoch\":").append(s.epoch)
+                .append(",\"loss\":").append(json(s.epochLoss))
+                .append(",\"data_loss\":").append(json(s.epochDataLoss))
+                .append(",\"regularisation\":").append(json(s.epochRegularisation));
+        if (s.layout.has(ParameterLayout.RADIUS)) {
+            sb.append(",\"L\":").append(json(s.params[s.layout.offsetOf(ParameterLayout.RADIUS)]));
+        }
+        sb.append(",\"lambda\":").append(json(s.params[s.layout.offsetOf(ParameterLayout.LAMBDA)])).append('}');
+        lines.add(sb.toString());
+    }
+
+    private static String json(double v) {
+        return Double.isFinite(v) ? Double.toString(v) : "null";
+    }
+
+    public List<String> lines() {
+        return lines;
+    }
+
+    public String text() {
+        StringBuilder sb = new StringBuilder(lines.size() * 160);
+        for (String l : lines) {
+            sb.append(l).append('\n');
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,54 @@
+package org.holo.train.run;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.holo.train.Experiment;
+import org.holo.train.config.ConfigLoader;
+
+/**
+ * A run directory, the unit of reproducibility: config.json (the resolved config), metrics.jsonl, metric.csv
+ * and result.json, each written atomically so that a killed run leaves only complete files.
+ */
+public final class RunDirectory {
+
+    public static final String CONFIG = "config.json";
+    public static final String METRICS = "metrics.jsonl";
+    public static final String METRIC = "metric.csv";
+    public static final String RESULT = "result.json";
+
+    private RunDirectory() {
+    }
+
+    /** Fails early if {@code dir} exists and holds anything: a run never overwrites another. */
+    public static void requireFresh(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            if (!Files.isDirectory(dir)) {
+                throw new IllegalArgumentException("output " + dir + " exists and is not a directory");
+            }
+            try (Stream<Path> s = Files.list(dir)) {
+                if (s.findAny().isPresent()) {
+                    throw new IllegalArgumentException("output directory " + dir + " is not empty: choose another --out");
+                }
+            }
+        }
+    }
+
+    public static void write(Path dir, Experiment experiment, TrainingRun.Outcome outcome) throws IOException {
+        Files.createDirectories(dir);
+        AtomicFiles.write(dir.resolve(CONFIG), ConfigLoader.toJson(experiment.config()));
+        AtomicFiles.write(dir.resolve(METRICS), outcome.metricsLog());
+        AtomicFiles.write(dir.resolve(METRIC), outcome.result().metricCsv(experiment.network()));
+        AtomicFiles.write(dir.resolve(RESULT), json(outcome.result(), experiment));
+    }
+
+    private static String json(RunResult r, Experiment e) {
+        try {
+            return ConfigLoader.mapper().writeValueAsString(r.toJson(e.network())) + "\n";
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException("cannot serialise result", ex);
+        }
+    }
+}

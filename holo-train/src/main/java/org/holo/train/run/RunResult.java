@@ -1,0 +1,75 @@
+package org.holo.train.run;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.holo.core.model.HolographicNetwork;
+import org.holo.core.model.ParameterLayout;
+
+/** The outcome of one training run, as written to result.json. */
+public record RunResult(String experiment, long seed, String backend, double[] params, double loss, double dataLoss,
+                        double regularisation, long steps, int epochs, double seconds, Verdict verdict,
+                        boolean diverged) {
+
+    /** Shortest round-trip decimal, or null for non-finite values (JSON has no NaN). */
+    static void put(ObjectNode o, String key, double v) {
+        if (Double.isFinite(v)) {
+            o.put(key, v);
+        } else {
+            o.putNull(key);
+        }
+    }
+
+    public ObjectNode toJson(HolographicNetwork network) {
+        ParameterLayout layout = network.layout();
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("experiment", experiment);
+        o.put("seed", seed);
+        o.put("backend", backend);
+        put(o, "loss", loss);
+        put(o, "data_loss", dataLoss);
+        put(o, "regularisation", regularisation);
+        o.put("converged", verdict.converged());
+        if (!verdict.converged()) {
+            o.put("reason", verdict.reason());
+        }
+        if (layout.has(ParameterLayout.RADIUS)) {
+            double radius = params[layout.offsetOf(ParameterLayout.RADIUS)];
+            put(o, "L_GeV_inv", radius);
+            put(o, "inverse_L_MeV", 1000.0 / radius);
+        }
+        put(o, "lambda", params[layout.offsetOf(ParameterLayout.LAMBDA)]);
+        ArrayNode eta = o.putArray("eta");
+        for (double e : network.grid().layerEtas()) {
+            eta.add(e);
+        }
+        ArrayNode h = o.putArray("h");
+        ParameterLayout.Block hb = layout.block(ParameterLayout.METRIC);
+        for (int i = 0; i < hb.size(); i++) {
+            double v = params[hb.offset() + i];
+            if (Double.isFinite(v)) {
+                h.add(v);
+            } else {
+                h.addNull();
+            }
+        }
+        put(o, "accuracy", verdict.accuracy());
+        put(o, "positive_fraction", verdict.positiveFraction());
+        o.put("steps", steps);
+        o.put("epochs", epochs);
+        put(o, "seconds", seconds);
+        put(o, "microseconds_per_step", steps > 0 ? seconds * 1e6 / steps : Double.NaN);
+        return o;
+    }
+
+    /** metric.csv: header eta,h and one row per layer, boundary to horizon. */
+    public String metricCsv(HolographicNetwork network) {
+        ParameterLayout.Block hb = network.layout().block(ParameterLayout.METRIC);
+        double[] eta = network.grid().layerEtas();
+        StringBuilder sb = new StringBuilder("eta,h\n");
+        for (int i = 0; i < hb.size(); i++) {
+            sb.append(eta[i]).append(',').append(params[hb.offset() + i]).append('\n');
+        }
+        return sb.toString();
+    }
+}
