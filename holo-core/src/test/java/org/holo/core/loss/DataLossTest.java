@@ -1,0 +1,52 @@
+package org.holo.core.loss;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.holo.core.GradientCheck;
+import org.junit.jupiter.api.Test;
+
+/** The data losses: [(1/B) Σ |t − y|]² (physics.md §5) and (1/B) Σ (t − y)², values and gradients. */
+class DataLossTest {
+
+    static double[][] batch(long seed, int n) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        double[] t = new double[n];
+        double[] y = new double[n];
+        for (int b = 0; b < n; b++) {
+            t[b] = rnd.nextDouble(0.01, 0.99); // away from the |·| kink at t = y
+            y[b] = rnd.nextBoolean() ? 1.0 : 0.0;
+        }
+        return new double[][] {t, y};
+    }
+
+    @Test
+    void valuesFollowTheFormulas() {
+        double[] t = {0.2, 0.9, 0.4, 0.0};
+        double[] y = {0.0, 1.0, 1.0, 0.0};
+        double l1 = (0.2 + 0.1 + 0.6 + 0.0) / 4;
+        assertEquals(l1 * l1, DataLoss.byName("l1-squared").evaluate(t, y, 4, null), 1e-16);
+        assertEquals((0.04 + 0.01 + 0.36) / 4, DataLoss.byName("mse").evaluate(t, y, 4, null), 1e-16);
+        // only the first n entries count
+        assertEquals(0.2 * 0.2, DataLoss.byName("l1-squared").evaluate(t, y, 1, null), 1e-16);
+        assertEquals("l1-squared", DataLoss.byName("l1-squared").name());
+        assertEquals("mse", DataLoss.byName("mse").name());
+    }
+
+    @Test
+    void gradientsMatchFiniteDifferences() {
+        double[][] ty = batch(7, 12);
+        double[] y = ty[1];
+        for (String name : DataLoss.NAMES) {
+            DataLoss loss = DataLoss.byName(name);
+            double[] dt = new double[12];
+            double value = loss.evaluate(ty[0], y, 12, dt);
+            assertEquals(loss.evaluate(ty[0], y, 12, null), value, 0.0);
+            // both losses are quadratic in t away from the kinks: five-point stencil exact up to rounding
+            double[] fd = GradientCheck.gradient(t -> loss.evaluate(t, y, 12, null), ty[0], GradientCheck.steps(ty[0], 1e-4, 0.1));
+            GradientCheck.Comparison c = GradientCheck.compare(dt, fd, 1e-9);
+            assertTrue(c.within(1e-8), name + ": " + c.maxRelativeError());
+        }
+    }
+}
