@@ -1,7 +1,10 @@
 package org.holo.core.data;
 
-/** Bad input data: the message names the source, the line (1-based, 0 when not line-specific) and the problem. */
-public final class DataFormatException extends RuntimeException {
+/**
+ * Bad input data: the message names the source, the line (1-based, 0 when not line-specific) and the problem.
+ * An {@link IllegalArgumentException}, so callers that treat bad arguments as bad input treat bad data alike.
+ */
+public final class DataFormatException extends IllegalArgumentException {
 
     private final String source;
     private final int line;

@@ -51,12 +51,19 @@ public final class NumericTable {
             }
             String[] fields = line.split(",", -1);
             if (header == null) {
+                if (line.startsWith("{") || line.startsWith("[")) {
+                    throw new DataFormatException(source, lineNo, "this looks like JSON, not a CSV table (expected a header row "
+                            + String.join(",", expected) + ")");
+                }
                 header = new ArrayList<>();
                 for (String f : fields) {
                     header.add(f.strip());
                 }
                 order = columnOrder(header, expected, source, lineNo);
                 continue;
+            }
+            if (isRepeatedHeader(fields, header)) {
+                throw new DataFormatException(source, lineNo, "the header row appears again (files pasted together?)");
             }
             if (fields.length != header.size()) {
                 throw new DataFormatException(source, lineNo, "expected " + header.size() + " fields (" + String.join(",", header)
@@ -68,7 +75,11 @@ public final class NumericTable {
                 double v = parse(f, header.get(c), source, lineNo);
                 row[order[c]] = v;
             }
-            String key = Arrays.toString(row);
+            double[] normalised = row.clone();
+            for (int c = 0; c < normalised.length; c++) {
+                normalised[c] += 0.0; // -0.0 and 0.0 are the same value
+            }
+            String key = Arrays.toString(normalised);
             Integer first = seen.putIfAbsent(key, lineNo);
             if (first != null) {
                 throw new DataFormatException(source, lineNo, "duplicated row: same values as line " + first);
@@ -77,7 +88,8 @@ public final class NumericTable {
             rowLines.add(lineNo);
         }
         if (header == null) {
-            throw new DataFormatException(source, 0, "no header row: expected columns " + String.join(",", expected));
+            throw new DataFormatException(source, 0, (text.isBlank() ? "the file is empty" : "only comments, no header row")
+                    + ": expected a header row with columns " + String.join(",", expected) + ", then one row per point");
         }
         double[][] data = new double[expected.size()][rows.size()];
         int[] lines = new int[rows.size()];
@@ -95,6 +107,18 @@ public final class NumericTable {
         for (int c = 0; c < header.size(); c++) {
             String name = header.get(c);
             int idx = expected.indexOf(name);
+            if (name.isEmpty()) {
+                throw new DataFormatException(source, lineNo, "empty column name in the header (column " + (c + 1)
+                        + "; a stray comma?) (expected columns: " + String.join(",", expected) + ")");
+            }
+            if (idx < 0 && (name.contains(";") || name.contains("\t"))) {
+                throw new DataFormatException(source, lineNo, "fields must be separated by commas, found '"
+                        + name.replace("\t", "\\t") + "' (expected columns: " + String.join(",", expected) + ")");
+            }
+            if (idx < 0 && name.length() >= 2 && (name.startsWith("\"") || name.startsWith("'"))) {
+                throw new DataFormatException(source, lineNo, "quoted column name " + name
+                        + ": write names and numbers without quotes (expected columns: " + String.join(",", expected) + ")");
+            }
             if (idx < 0) {
                 boolean numeric = true;
                 try {
@@ -119,6 +143,18 @@ public final class NumericTable {
             }
         }
         return order;
+    }
+
+    private static boolean isRepeatedHeader(String[] fields, List<String> header) {
+        if (fields.length != header.size()) {
+            return false;
+        }
+        for (int c = 0; c < fields.length; c++) {
+            if (!fields[c].strip().equals(header.get(c))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static double parse(String f, String column, String source, int lineNo) {

@@ -54,6 +54,20 @@ public final class PerLayerMetric implements MetricParametrisation {
         return layers;
     }
 
+    /**
+     * The linear map from the layer weights to the nodes, read-only (a copy): entry [n][i] is the coefficient of
+     * h_i in h at node n, so that h_nodes = M · h. Tensor backends apply it as one matrix product.
+     */
+    public double[][] nodeMatrix() {
+        double[][] m = new double[index.length][layers];
+        for (int n = 0; n < index.length; n++) {
+            for (int k = 0; k < index[n].length; k++) {
+                m[n][index[n][k]] += weight[n][k];
+            }
+        }
+        return m;
+    }
+
     @Override
     public void values(double[] params, int offset, double[] hNodes) {
         for (int n = 0; n < index.length; n++) {
