@@ -16,10 +16,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.MalformedInputException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -38,6 +41,8 @@ public final class ConfigLoader {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .build();
 
+    private static final Pattern OUT_OF_RANGE = Pattern.compile("Numeric value \\((.*)\\) out of range of (int|long).*");
+
     private ConfigLoader() {
     }
 
@@ -51,16 +56,34 @@ public final class ConfigLoader {
 
     public static Loaded load(Path file, List<String> overrides) {
         String name = file.toString();
-        JsonNode tree;
+        if (Files.isDirectory(file)) {
+            throw new ConfigException(name + ": is a directory, expected a JSON config file");
+        }
+        String text;
         try {
-            tree = MAPPER.readTree(Files.readString(file));
+            text = Files.readString(file);
         } catch (NoSuchFileException e) {
             throw new ConfigException(name + ": no such file");
-        } catch (JsonProcessingException e) {
-            throw new ConfigException(name + ": not valid JSON at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+        } catch (MalformedInputException e) {
+            throw new ConfigException(name + ": not UTF-8 text (a config is a JSON file)");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read config " + name, e);
+        }
+        if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+            text = text.substring(1); // a UTF-8 byte-order mark, as some editors write
+        }
+        if (text.isBlank()) {
+            throw new ConfigException(name + ": the file is empty (a config is a JSON object { \"model\": …, \"data\": …, \"training\": … })");
+        }
+        JsonNode tree;
+        try {
+            tree = MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            String first = text.strip().lines().findFirst().orElse("");
+            String hint = !first.startsWith("{") && !first.startsWith("[") && first.contains(",")
+                    ? " (this looks like a CSV file: a config is a JSON object)" : "";
+            throw new ConfigException(name + ": not valid JSON at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ": " + syntaxProblem(e) + hint);
         }
         if (tree == null || !tree.isObject()) {
             throw new ConfigException(name + ": a config is a JSON object { \"model\": …, \"data\": …, \"training\": … }");
@@ -68,11 +91,72 @@ public final class ConfigLoader {
         for (String o : overrides) {
             applyOverride((ObjectNode) tree, o);
         }
-        ExperimentConfig config = bind(tree, name);
-        ConfigValidator.validate(config, name);
+        ExperimentConfig config;
+        try {
+            JsonNode data = tree.get("data");
+            if (data != null && !data.isObject() && !data.isNull()) {
+                // Jackson's polymorphic binding would read a string as a bare source name or ["band"] as a wrapper
+                String v = data.toString();
+                throw new ConfigException(name + ": data: wrong type, expected an object { \"source\": …, … }"
+                        + (v.length() > 60 ? "" : ", found " + v));
+            }
+            config = bind(tree, name);
+            ConfigValidator.validate(config, name);
+        } catch (ConfigException e) {
+            throw fromOverride(e, name, overrides);
+        }
         Path base = file.toAbsolutePath().getParent();
         resolvePaths(config, base);
         return new Loaded(config, base, file);
+    }
+
+    /**
+     * Jackson's description of a syntax error, cut to one line without parser internals (source descriptions,
+     * feature names, Java types).
+     */
+    static String syntaxProblem(JsonProcessingException e) {
+        String m = e.getOriginalMessage() == null ? "syntax error" : e.getOriginalMessage();
+        if (m.startsWith("Trailing token")) {
+            return "unexpected content after the end of the config object (only one JSON object per file)";
+        }
+        if (m.startsWith("Duplicate field")) {
+            return m.replace("Duplicate field", "duplicate field") + " (each field may appear once)";
+        }
+        m = m.replaceAll("\\[Source: [^\\]]*?line: (\\d+), column: (\\d+)\\]", "line $1, column $2");
+        m = m.replaceAll("\\s*\\(not recognized as one since Feature[^)]*\\)", " (comments are not allowed in JSON)");
+        m = m.replaceAll(":?\\s*enable `[^`]*` to allow", " (not allowed in JSON)");
+        m = m.replaceAll(":?\\s*\\(?(for|as per) `[^`]*`\\)?", "");
+        m = m.replaceAll("\\s*[\\r\\n]+\\s*", " ");
+        return m.strip();
+    }
+
+    /** A binding or validation error of a field that came from {@code --set}: say so, with the override. */
+    private static ConfigException fromOverride(ConfigException e, String name, List<String> overrides) {
+        String m = e.getMessage();
+        String prefix = name + ": ";
+        if (!m.startsWith(prefix)) {
+            return e;
+        }
+        String rest = m.substring(prefix.length());
+        for (int i = overrides.size() - 1; i >= 0; i--) {
+            String o = overrides.get(i);
+            int eq = o.indexOf('=');
+            if (eq <= 0) {
+                continue;
+            }
+            String key = o.substring(0, eq).strip();
+            int colon = rest.indexOf(": ");
+            if (colon < 0) {
+                continue;
+            }
+            String field = rest.substring(0, colon);
+            // the field the override set, something inside it, or the (unknown) section it created
+            if (field.equals(key) || field.startsWith(key + ".") || field.startsWith(key + "[")
+                    || (key.startsWith(field + ".") && rest.startsWith(field + ": unknown field"))) {
+                return new ConfigException(prefix + field + " (from --set " + o.strip() + "): " + rest.substring(colon + 2));
+            }
+        }
+        return e;
     }
 
     /** Makes data file paths absolute, so the resolved config runs from anywhere (e.g. a run directory). */
@@ -90,20 +174,60 @@ public final class ConfigLoader {
         try {
             return MAPPER.treeToValue(tree, ExperimentConfig.class);
         } catch (InvalidTypeIdException e) {
-            throw new ConfigException(name + ": " + path(e) + ": unknown or missing source '" + e.getTypeId()
+            String where = path(e);
+            String field = where.equals("(top level)") ? "source" : where + ".source";
+            if (e.getTypeId() == null) {
+                throw new ConfigException(name + ": " + field + ": is missing (expected one of " + String.join(", ", DataConfig.SOURCES) + ")");
+            }
+            throw new ConfigException(name + ": " + field + ": unknown value '" + e.getTypeId()
                     + "' (expected one of " + String.join(", ", DataConfig.SOURCES) + ")");
         } catch (UnrecognizedPropertyException e) {
             List<String> known = e.getKnownPropertyIds() == null ? List.of()
                     : e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.toList());
             throw new ConfigException(name + ": " + path(e) + ": unknown field (known fields here: " + String.join(", ", known) + ")");
         } catch (MismatchedInputException e) {
-            String target = e.getTargetType() == null ? "a different value" : describe(e.getTargetType());
-            throw new ConfigException(name + ": " + path(e) + ": wrong type, expected " + target);
+            String where = path(e);
+            Class<?> type = e.getTargetType();
+            if (type != null && type.isArray() && where.endsWith("]")) {
+                type = type.getComponentType(); // an element of an array
+            }
+            String target = type == null ? "a different value" : describe(type);
+            throw new ConfigException(name + ": " + where + ": wrong type, expected " + target + found(tree, e));
         } catch (JsonMappingException e) {
-            throw new ConfigException(name + ": " + path(e) + ": " + e.getOriginalMessage());
+            String m = oneLine(e.getOriginalMessage());
+            Matcher range = OUT_OF_RANGE.matcher(m);
+            if (range.matches()) {
+                m = "wrong type, expected an integer between " + ("int".equals(range.group(2))
+                        ? Integer.MIN_VALUE + " and " + Integer.MAX_VALUE : Long.MIN_VALUE + " and " + Long.MAX_VALUE)
+                        + ", found " + range.group(1);
+            }
+            throw new ConfigException(name + ": " + path(e) + ": " + m);
         } catch (JsonProcessingException e) {
-            throw new ConfigException(name + ": " + e.getOriginalMessage());
+            throw new ConfigException(name + ": " + oneLine(e.getOriginalMessage()));
         }
+    }
+
+    private static String oneLine(String m) {
+        if (m == null) {
+            return "invalid value";
+        }
+        return m.replaceAll("\\s*[\\r\\n]+\\s*", " ").replaceAll(" \\(through reference chain[^)]*\\)", "").strip();
+    }
+
+    /** ", found <the JSON value>" for the node at the error's path, when it can be found and is short. */
+    private static String found(JsonNode tree, JsonMappingException e) {
+        JsonNode n = tree;
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (n == null) {
+                return "";
+            }
+            n = r.getFieldName() != null ? n.get(r.getFieldName()) : r.getIndex() >= 0 ? n.get(r.getIndex()) : null;
+        }
+        if (n == null || n == tree) {
+            return "";
+        }
+        String v = n.toString();
+        return v.length() > 60 ? "" : ", found " + v;
     }
 
     private static String describe(Class<?> type) {

@@ -7,6 +7,10 @@ import org.holo.core.loss.DataLoss;
 /** Checks the values of a bound config, naming the field path of the first problem. */
 public final class ConfigValidator {
 
+    /** Upper bounds that keep a typo from exhausting memory: 10^5 layers, 10^7 sampled points per class. */
+    public static final int MAX_LAYERS = 100_000;
+    public static final int MAX_POINTS = 10_000_000;
+
     private ConfigValidator() {
     }
 
@@ -17,6 +21,7 @@ public final class ConfigValidator {
         k.notNull(c.training, "training");
         k.notNull(c.name, "name");
         k.require(c.name.matches("[A-Za-z0-9._-]+"), "name", "must be a plain name (letters, digits, . _ -), got '" + c.name + "'");
+        k.notNull(c.description, "description");
         ModelConfig m = c.model;
         k.notNull(m.grid, "model.grid");
         k.notNull(m.boundary, "model.boundary");
@@ -30,15 +35,22 @@ public final class ConfigValidator {
         k.require(m.grid.etaFin < m.grid.etaIni, "model.grid.etaFin",
                 "must be smaller than model.grid.etaIni (" + m.grid.etaIni + "): layers run from the boundary to the horizon, got " + m.grid.etaFin);
         k.require(m.grid.layers >= 1, "model.grid.layers", "must be at least 1, got " + m.grid.layers);
+        k.require(m.grid.layers <= MAX_LAYERS, "model.grid.layers", "must be at most " + MAX_LAYERS + ", got " + m.grid.layers);
         k.oneOf(m.scheme, LayerMaps.NAMES.toArray(new String[0]), "model.scheme");
         k.oneOf(m.horizon, HorizonConditions.NAMES.toArray(new String[0]), "model.horizon");
         if ("regular".equals(m.horizon)) {
             k.require(m.grid.etaFin > 0, "model.grid.etaFin", "must be positive for the regular horizon condition (it divides by η_fin), got " + m.grid.etaFin);
         }
+        k.require(m.grid.etaFin > 0, "model.grid.etaFin",
+                "must be positive: the horizon is at η = 0 and η_fin is the cutoff above it, got " + m.grid.etaFin);
         k.oneOf(m.boundary.type, new String[] {"qcd", "raw"}, "model.boundary.type");
         if ("qcd".equals(m.boundary.type)) {
             k.require(m.boundary.colours >= 1, "model.boundary.colours", "must be at least 1, got " + m.boundary.colours);
             k.positive(m.boundary.initialRadius_GeV_inv, "model.boundary.initialRadius_GeV_inv");
+            // the QCD input layer is the asymptotic solution for d = 4, m² = −3 (Δ = 3; physics.md §3)
+            k.require(m.dimension == 4, "model.dimension", "must be 4 with model.boundary.type qcd (the QCD input layer is for d = 4), got " + m.dimension);
+            k.require(m.massSquared == -3.0, "model.massSquared",
+                    "must be -3 with model.boundary.type qcd (the QCD input layer is for m² = −3, Δ = 3), got " + m.massSquared);
         }
         k.positive(m.output.epsilon, "model.output.epsilon");
         k.positive(m.output.delta, "model.output.delta");
@@ -59,6 +71,7 @@ public final class ConfigValidator {
         k.nonNegative(t.boundaryRegularisation, "training.boundaryRegularisation");
         k.nonNegative(t.smoothnessRegularisation, "training.smoothnessRegularisation");
         k.positive(t.convergedLoss, "training.convergedLoss");
+        k.require(t.checkpointEvery >= 0, "training.checkpointEvery", "must be >= 0 (0: only at the end), got " + t.checkpointEvery);
 
         if (c.data instanceof DataConfig.Band) {
             DataConfig.Band b = (DataConfig.Band) c.data;
@@ -72,6 +85,8 @@ public final class ConfigValidator {
             counts(k, b.positives, b.negatives);
         } else if (c.data instanceof DataConfig.FromMetric) {
             DataConfig.FromMetric f = (DataConfig.FromMetric) c.data;
+            k.require("raw".equals(m.boundary.type), "data.source",
+                    "metric data are raw (φ, π): they need model.boundary.type raw, got " + m.boundary.type);
             k.oneOf(f.metric, new String[] {"ads", "ads-schwarzschild"}, "data.metric");
             k.range(f.phiRange, "data.phiRange", false);
             k.range(f.piRange, "data.piRange", false);
@@ -87,6 +102,8 @@ public final class ConfigValidator {
     private static void counts(Check k, int positives, int negatives) {
         k.require(positives >= 1, "data.positives", "must be at least 1, got " + positives);
         k.require(negatives >= 1, "data.negatives", "must be at least 1, got " + negatives);
+        k.require(positives <= MAX_POINTS, "data.positives", "must be at most " + MAX_POINTS + ", got " + positives);
+        k.require(negatives <= MAX_POINTS, "data.negatives", "must be at most " + MAX_POINTS + ", got " + negatives);
     }
 
     private static final class Check {

@@ -19,4 +19,6 @@ public final class TrainingConfig {
     public double smoothnessRegularisation = 0.01;
     /** A run is converged when the mean loss of its final epoch is at most this. */
     public double convergedLoss = 0.1;
+    /** Write checkpoint.json every this many optimiser steps (and always at the end); 0: only at the end. */
+    public long checkpointEvery = 100000;
 }

@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.holo.core.data.DataFormatException;
 import org.holo.core.data.LabelledData;
 import org.holo.core.data.NumericTable;
@@ -37,8 +39,8 @@ public final class DataSources {
             Path file = baseDir.resolve(b.dataset).normalize();
             NumericTable points = readTable(file, QCD_POINT_COLUMNS);
             requireNonNegative(points, QCD_POINT_COLUMNS);
-            PolynomialFit fit = PolynomialFit.fit(points.column("m_q_GeV"), points.column("condensate_GeV3"), b.fitDegree,
-                    file.toString());
+            PolynomialFit fit = fitBand(points, b.fitDegree);
+            requireBandMeetsBox(fit, file, b);
             BandSampler sampler = new BandSampler(fit, b.mqRange_GeV, b.condensateRange_GeV3, b.noiseStd_GeV3);
             return new Loaded(sampler.sample(network.boundary().inputColumns(), b.positives, b.negatives, rng), List.of(file));
         }
@@ -58,6 +60,14 @@ public final class DataSources {
         }
         DataConfig.Csv c = (DataConfig.Csv) config;
         Path file = baseDir.resolve(c.file).normalize();
+        return new Loaded(readCsvData(file, network), List.of(file));
+    }
+
+    /**
+     * Reads and checks labelled training data from CSV (columns: the boundary map's inputs and label), so that
+     * callers can look at the data before training (e.g. to compare their size with the batch size).
+     */
+    public static LabelledData readCsvData(Path file, HolographicNetwork network) throws IOException {
         List<String> columns = new ArrayList<>(network.boundary().inputColumns());
         columns.add(LabelledData.LABEL);
         NumericTable table = readTable(file, columns);
@@ -70,12 +80,57 @@ public final class DataSources {
         LabelledData data = LabelledData.fromTable(table, network.boundary().inputColumns());
         if (data.positives() == 0 || data.positives() == data.size()) {
             throw new DataFormatException(file.toString(), 0, "the data need both labels, found only label "
-                    + (data.positives() == 0 ? "1 (negative)" : "0 (positive)"));
+                    + (data.positives() == 0 ? "1 (negative)" : "0 (positive)") + " in " + data.size() + " rows");
         }
-        return new Loaded(data, List.of(file));
+        return data;
+    }
+
+    /** The polynomial fit of the band's dataset, with errors that name the file and data.fitDegree. */
+    static PolynomialFit fitBand(NumericTable points, int degree) {
+        String file = points.source();
+        if (points.rows() == 0) {
+            throw new DataFormatException(file, 0, "no data points after the header (columns "
+                    + String.join(",", QCD_POINT_COLUMNS) + ")");
+        }
+        if (points.rows() < degree + 1) {
+            throw new DataFormatException(file, 0, "a degree-" + degree + " fit (data.fitDegree) needs at least " + (degree + 1)
+                    + " points, found " + points.rows());
+        }
+        double[] x = points.column("m_q_GeV");
+        long distinct = Arrays.stream(x).map(v -> v + 0.0).distinct().count();
+        if (distinct < degree + 1) {
+            throw new DataFormatException(file, 0, "a degree-" + degree + " fit (data.fitDegree) needs at least " + (degree + 1)
+                    + " distinct m_q_GeV values, found " + distinct);
+        }
+        return PolynomialFit.fit(x, points.column("condensate_GeV3"), degree, file);
+    }
+
+    /**
+     * Fails fast, instead of after millions of draws, when the band around the fit stays far (more than 8 noise
+     * standard deviations, where a positive is rarer than 1e-15 per draw) from the sampling box.
+     */
+    private static void requireBandMeetsBox(PolynomialFit fit, Path file, DataConfig.Band b) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        int n = 1000;
+        for (int i = 0; i <= n; i++) {
+            double v = fit.value(b.mqRange_GeV[0] + (b.mqRange_GeV[1] - b.mqRange_GeV[0]) * i / n);
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
+        }
+        double reach = 8 * b.noiseStd_GeV3;
+        if (!(hi + reach >= b.condensateRange_GeV3[0] && lo - reach <= b.condensateRange_GeV3[1])) {
+            throw new DataFormatException(file.toString(), 0, String.format(Locale.ROOT,
+                    "the band around the degree-%d fit (condensate %.4g to %.4g GeV^3 over data.mqRange_GeV [%s, %s]) does not reach "
+                            + "data.condensateRange_GeV3 [%s, %s]: no positive points can be sampled",
+                    b.fitDegree, lo, hi, b.mqRange_GeV[0], b.mqRange_GeV[1], b.condensateRange_GeV3[0], b.condensateRange_GeV3[1]));
+        }
     }
 
     public static NumericTable readTable(Path file, List<String> columns) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new DataFormatException(file.toString(), 0, "is a directory, expected a CSV file");
+        }
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return NumericTable.read(r, file.toString(), columns);
         } catch (NoSuchFileException e) {

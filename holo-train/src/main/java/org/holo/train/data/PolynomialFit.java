@@ -16,7 +16,7 @@ public final class PolynomialFit {
 
     public static PolynomialFit fit(double[] x, double[] y, int degree, String what) {
         if (degree < 0) {
-            throw new IllegalArgumentException("polynomial degree must be >= 0, got " + degree);
+            throw new IllegalArgumentException(what + ": the polynomial degree must be >= 0, got " + degree);
         }
         if (x.length < degree + 1) {
             throw new IllegalArgumentException(what + ": a degree-" + degree + " fit needs at least " + (degree + 1)
@@ -36,7 +36,14 @@ public final class PolynomialFit {
                     + " polynomial (too few distinct x values)");
         }
         RealVector c = qr.getSolver().solve(new ArrayRealVector(y, false));
-        return new PolynomialFit(c.toArray());
+        double[] coefficients = c.toArray();
+        for (double v : coefficients) {
+            if (!Double.isFinite(v)) {
+                throw new IllegalArgumentException(what + ": the degree-" + degree
+                        + " fit is not finite (values too large or too close together for this degree)");
+            }
+        }
+        return new PolynomialFit(coefficients);
     }
 
     public double value(double x) {

@@ -19,10 +19,22 @@ public final class DivergenceGuard implements TrainingListener {
         }
     }
 
+    @Override
+    public void onStepEnd(TrainingState s) {
+        for (int i = 0; i < s.params.length; i++) {
+            if (!Double.isFinite(s.params[i])) {
+                diverged = true;
+                s.stop("diverged at step " + s.step + " (epoch " + s.epoch + "): parameter " + s.layout.nameOf(i)
+                        + " became " + s.params[i] + "; the last checkpoint holds the last good parameters");
+                return;
+            }
+        }
+    }
+
     private void stop(TrainingState s, String what) {
         diverged = true;
         s.stop("diverged at step " + (s.step + 1) + " (epoch " + s.epoch + "): " + what
-                + "; parameters kept from the last good step");
+                + "; the parameters are those of that step, not updated by it");
     }
 
     public boolean diverged() {

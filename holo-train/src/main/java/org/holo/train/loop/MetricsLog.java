@@ -7,7 +7,16 @@ import org.holo.core.model.ParameterLayout;
 /** One JSON line per epoch: step, epoch, loss (mean of the epoch's mini-batches), data loss, L, λ. */
 public final class MetricsLog implements TrainingListener {
 
-    private final List<String> lines = new ArrayList<>();
+    private final List<String> lines;
+
+    public MetricsLog() {
+        this(List.of());
+    }
+
+    /** Continues a log: the lines of the epochs already done (from a checkpoint). */
+    public MetricsLog(List<String> done) {
+        this.lines = new ArrayList<>(done);
+    }
 
     @Override
     public void onEpochEnd(TrainingState s) {

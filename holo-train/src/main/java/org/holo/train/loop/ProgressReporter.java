@@ -4,18 +4,28 @@ import java.io.PrintStream;
 import java.util.Locale;
 import org.holo.core.model.ParameterLayout;
 
-/** A progress line on stderr at most every {@code intervalSeconds}: epoch, loss, L, λ and the time left. */
+/**
+ * A progress bar on a terminal: epoch, loss, L, λ and the time left, redrawn in place at most every
+ * {@code intervalSeconds} and finished with a newline.
+ */
 public final class ProgressReporter implements TrainingListener {
 
+    private static final int WIDTH = 24;
     private final PrintStream out;
     private final String label;
     private final double intervalSeconds;
-    private double lastReport;
+    private double lastReport = -1.0;
+    private int startEpoch;
 
     public ProgressReporter(PrintStream out, String label, double intervalSeconds) {
         this.out = out;
         this.label = label;
         this.intervalSeconds = intervalSeconds;
+    }
+
+    @Override
+    public void onTrainingBegin(TrainingState s) {
+        startEpoch = s.epoch;
     }
 
     @Override
@@ -25,14 +35,31 @@ public final class ProgressReporter implements TrainingListener {
             return;
         }
         lastReport = t;
-        double eta = s.epoch > 0 ? t / s.epoch * (s.epochs - s.epoch) : 0.0;
-        StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%s epoch %d/%d  loss %.5f", label, s.epoch, s.epochs, s.epochLoss));
+        int done = s.epoch - startEpoch;
+        double left = done > 0 ? t / done * (s.epochs - s.epoch) : 0.0;
+        int filled = s.epochs == 0 ? WIDTH : (int) ((long) WIDTH * s.epoch / s.epochs);
+        StringBuilder sb = new StringBuilder("\r").append(label).append(" [");
+        for (int i = 0; i < WIDTH; i++) {
+            sb.append(i < filled ? '#' : '.');
+        }
+        sb.append(String.format(Locale.ROOT, "] epoch %d/%d  loss %.5f", s.epoch, s.epochs, s.epochLoss));
         if (s.layout.has(ParameterLayout.RADIUS)) {
             sb.append(String.format(Locale.ROOT, "  L %.4f GeV^-1", s.params[s.layout.offsetOf(ParameterLayout.RADIUS)]));
         }
-        sb.append(String.format(Locale.ROOT, "  lambda %.5f  %.0fs elapsed, ~%.0fs left",
-                s.params[s.layout.offsetOf(ParameterLayout.LAMBDA)], t, eta));
-        out.println(sb);
+        sb.append(String.format(Locale.ROOT, "  lambda %.5f  ETA %.0fs ", s.params[s.layout.offsetOf(ParameterLayout.LAMBDA)], left));
+        out.print(sb);
+        out.flush();
+    }
+
+    @Override
+    public void onTrainingEnd(TrainingState s) {
+        if (lastReport >= 0) {
+            out.println();
+        }
+    }
+
+    /** Progress is drawn only on an interactive terminal, never under CI=true or --quiet. */
+    public static boolean wanted(boolean quiet) {
+        return !quiet && System.console() != null && !"true".equalsIgnoreCase(System.getenv("CI"));
     }
 }

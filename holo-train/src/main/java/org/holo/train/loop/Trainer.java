@@ -24,25 +24,38 @@ public final class Trainer {
 
     public TrainingState fit(Backend backend, Optimizer optimizer, ParameterLayout layout, double[] params,
                              LabelledData data, Rng shuffle, List<TrainingListener> listeners) {
+        return fit(backend, optimizer, layout, params, data, shuffle, listeners, null);
+    }
+
+    /** Trains, or with {@code resume} continues a training from that position (params, optimiser and rng included). */
+    public TrainingState fit(Backend backend, Optimizer optimizer, ParameterLayout layout, double[] params,
+                             LabelledData data, Rng shuffle, List<TrainingListener> listeners, LoopPosition resume) {
         int n = data.size();
         int stepsPerEpoch = (n + batchSize - 1) / batchSize;
-        TrainingState s = new TrainingState(layout, params, epochs, stepsPerEpoch);
+        TrainingState s = new TrainingState(layout, params, epochs, stepsPerEpoch, optimizer, shuffle);
+        s.order = new int[n];
+        for (int i = 0; i < n; i++) {
+            s.order[i] = i;
+        }
+        if (resume != null) {
+            s.restore(resume);
+        }
         Batch batch = new Batch(batchSize);
         Objective.Value parts = new Objective.Value();
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
+        int[] order = s.order;
         s.startNanos = System.nanoTime();
         listeners.forEach(l -> l.onTrainingBegin(s));
         training:
-        for (int epoch = 1; epoch <= epochs; epoch++) {
+        for (int epoch = s.resumeEpoch; epoch <= epochs; epoch++) {
             s.epoch = epoch;
-            shuffle.shuffle(order);
-            double sum = 0.0;
-            double sumData = 0.0;
-            double sumReg = 0.0;
-            for (int start = 0; start < n; start += batchSize) {
+            s.resumeEpoch = epoch;
+            if (s.position == 0) {
+                shuffle.shuffle(order);
+                s.sumLoss = 0.0;
+                s.sumDataLoss = 0.0;
+                s.sumRegularisation = 0.0;
+            }
+            for (int start = s.position; start < n; start += batchSize) {
                 int size = Math.min(batchSize, n - start);
                 for (int k = 0; k < size; k++) {
                     int i = order[start + k];
@@ -62,13 +75,22 @@ public final class Trainer {
                 }
                 optimizer.step(params, s.grad);
                 s.step++;
-                sum += s.loss;
-                sumData += s.dataLoss;
-                sumReg += s.regularisation;
+                s.sumLoss += s.loss;
+                s.sumDataLoss += s.dataLoss;
+                s.sumRegularisation += s.regularisation;
+                s.position = start + size;
+                for (TrainingListener l : listeners) {
+                    l.onStepEnd(s);
+                }
+                if (s.stopped()) {
+                    break training;
+                }
             }
-            s.epochLoss = sum / stepsPerEpoch;
-            s.epochDataLoss = sumData / stepsPerEpoch;
-            s.epochRegularisation = sumReg / stepsPerEpoch;
+            s.epochLoss = s.sumLoss / stepsPerEpoch;
+            s.epochDataLoss = s.sumDataLoss / stepsPerEpoch;
+            s.epochRegularisation = s.sumRegularisation / stepsPerEpoch;
+            s.resumeEpoch = epoch + 1;
+            s.position = 0;
             for (TrainingListener l : listeners) {
                 l.onEpochEnd(s);
             }

@@ -1,8 +1,13 @@
 package org.holo.train.loop;
 
 import org.holo.core.model.ParameterLayout;
+import org.holo.train.optim.Optimizer;
+import org.holo.train.random.Rng;
 
-/** What listeners see of a running training: counters, the last step's values, the live parameter vector. */
+/**
+ * What listeners see of a running training: counters, the last step's values, the live parameter vector, and
+ * the loop's position (epoch, place in the shuffled order, partial sums), which is all a checkpoint needs.
+ */
 public final class TrainingState {
 
     public final ParameterLayout layout;
@@ -10,23 +15,37 @@ public final class TrainingState {
     public final double[] grad;
     public final int epochs;
     public final int stepsPerEpoch;
+    public final Optimizer optimizer;
+    public final Rng shuffle;
     public int epoch;          // 1-based, the epoch in progress or just ended
     public long step;          // optimiser steps done
     public double loss;        // last mini-batch total loss
     public double dataLoss;
     public double regularisation;
-    public double epochLoss;   // mean mini-batch loss of the epoch just ended
-    public double epochDataLoss;
-    public double epochRegularisation;
+    // mean mini-batch losses of the epoch just ended; NaN until an epoch has ended (a run that stops in its
+    // first epoch, or has 0 epochs, has no epoch loss: reporting 0 would read as a perfect fit)
+    public double epochLoss = Double.NaN;
+    public double epochDataLoss = Double.NaN;
+    public double epochRegularisation = Double.NaN;
     public long startNanos;
     private String stopReason;
 
-    TrainingState(ParameterLayout layout, double[] params, int epochs, int stepsPerEpoch) {
+    // where the loop resumes: the epoch to run (1-based) and the index of its next mini-batch in `order`
+    int resumeEpoch = 1;
+    int position;
+    int[] order;
+    double sumLoss;
+    double sumDataLoss;
+    double sumRegularisation;
+
+    TrainingState(ParameterLayout layout, double[] params, int epochs, int stepsPerEpoch, Optimizer optimizer, Rng shuffle) {
         this.layout = layout;
         this.params = params;
         this.grad = new double[params.length];
         this.epochs = epochs;
         this.stepsPerEpoch = stepsPerEpoch;
+        this.optimizer = optimizer;
+        this.shuffle = shuffle;
     }
 
     /** Asks the loop to stop before the current step's update; the reason goes into the run's result. */
@@ -46,5 +65,35 @@ public final class TrainingState {
 
     public double seconds() {
         return (System.nanoTime() - startNanos) * 1e-9;
+    }
+
+    /** Everything needed to continue this training exactly where it is now. */
+    public LoopPosition position() {
+        return new LoopPosition(step, resumeEpoch, position, order.clone(),
+                new double[] {sumLoss, sumDataLoss, sumRegularisation}, params.clone(), optimizer.state(),
+                shuffle.snapshot(), epochLoss, epochDataLoss, epochRegularisation);
+    }
+
+    void restore(LoopPosition p) {
+        if (p.order().length != order.length) {
+            throw new IllegalArgumentException("checkpoint is for " + p.order().length + " data points, the data have " + order.length);
+        }
+        if (p.params().length != params.length) {
+            throw new IllegalArgumentException("checkpoint has " + p.params().length + " parameters, the model has " + params.length);
+        }
+        step = p.step();
+        resumeEpoch = p.epoch();
+        position = p.position();
+        System.arraycopy(p.order(), 0, order, 0, order.length);
+        sumLoss = p.sums()[0];
+        sumDataLoss = p.sums()[1];
+        sumRegularisation = p.sums()[2];
+        System.arraycopy(p.params(), 0, params, 0, params.length);
+        optimizer.restore(p.optimizer());
+        shuffle.restore(p.rng());
+        epochLoss = p.epochLoss();
+        epochDataLoss = p.epochDataLoss();
+        epochRegularisation = p.epochRegularisation();
+        epoch = position == 0 ? resumeEpoch - 1 : resumeEpoch;
     }
 }

@@ -15,6 +15,20 @@ public final class Rng {
         this.state = seed;
     }
 
+    /** The stream position: (state, hasSpare, spare bits), for checkpoints. */
+    public long[] snapshot() {
+        return new long[] {state, hasSpare ? 1 : 0, Double.doubleToRawLongBits(spareGaussian)};
+    }
+
+    public void restore(long[] snapshot) {
+        if (snapshot.length != 3) {
+            throw new IllegalArgumentException("an Rng snapshot has 3 entries, got " + snapshot.length);
+        }
+        state = snapshot[0];
+        hasSpare = snapshot[1] != 0;
+        spareGaussian = Double.longBitsToDouble(snapshot[2]);
+    }
+
     /** The SplitMix64 finaliser: a bijective mix of 64 bits. */
     public static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;

@@ -9,8 +9,9 @@ import org.holo.train.Experiment;
 import org.holo.train.config.ConfigLoader;
 
 /**
- * A run directory, the unit of reproducibility: config.json (the resolved config), metrics.jsonl, metric.csv
- * and result.json, each written atomically so that a killed run leaves only complete files.
+ * A run directory, the unit of reproducibility: config.json (the resolved config), provenance.json,
+ * checkpoint.json, metrics.jsonl, metric.csv and result.json, each written atomically so that a killed run
+ * leaves only complete files.
  */
 public final class RunDirectory {
 
@@ -24,6 +25,9 @@ public final class RunDirectory {
 
     /** Fails early if {@code dir} exists and holds anything: a run never overwrites another. */
     public static void requireFresh(Path dir) throws IOException {
+        if (dir.toString().isBlank()) {
+            throw new IllegalArgumentException("the output directory name is empty");
+        }
         if (Files.exists(dir)) {
             if (!Files.isDirectory(dir)) {
                 throw new IllegalArgumentException("output " + dir + " exists and is not a directory");
@@ -36,9 +40,9 @@ public final class RunDirectory {
         }
     }
 
+    /** Writes the final files of a run (config.json and provenance.json are written by {@link TrainingRun}). */
     public static void write(Path dir, Experiment experiment, TrainingRun.Outcome outcome) throws IOException {
         Files.createDirectories(dir);
-        AtomicFiles.write(dir.resolve(CONFIG), ConfigLoader.toJson(experiment.config()));
         AtomicFiles.write(dir.resolve(METRICS), outcome.metricsLog());
         AtomicFiles.write(dir.resolve(METRIC), outcome.result().metricCsv(experiment.network()));
         AtomicFiles.write(dir.resolve(RESULT), json(outcome.result(), experiment));

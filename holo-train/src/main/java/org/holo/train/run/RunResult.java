@@ -8,8 +8,13 @@ import org.holo.core.model.ParameterLayout;
 
 /** The outcome of one training run, as written to result.json. */
 public record RunResult(String experiment, long seed, String backend, double[] params, double loss, double dataLoss,
-                        double regularisation, long steps, int epochs, double seconds, Verdict verdict,
-                        boolean diverged) {
+                        double regularisation, long steps, int epochs, double seconds, long sessionSteps,
+                        Verdict verdict, boolean diverged) {
+
+    /** Wall time per optimiser step of this process (a resumed run counts only the steps it did itself). */
+    public double microsecondsPerStep() {
+        return sessionSteps > 0 ? seconds * 1e6 / sessionSteps : Double.NaN;
+    }
 
     /** Shortest round-trip decimal, or null for non-finite values (JSON has no NaN). */
     static void put(ObjectNode o, String key, double v) {
@@ -58,7 +63,7 @@ public record RunResult(String experiment, long seed, String backend, double[] p
         o.put("steps", steps);
         o.put("epochs", epochs);
         put(o, "seconds", seconds);
-        put(o, "microseconds_per_step", steps > 0 ? seconds * 1e6 / steps : Double.NaN);
+        put(o, "microseconds_per_step", microsecondsPerStep());
         return o;
     }
 

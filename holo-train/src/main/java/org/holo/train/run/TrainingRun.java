@@ -1,68 +1,131 @@
 package org.holo.train.run;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.holo.core.model.ParameterLayout;
 import org.holo.train.Experiment;
+import org.holo.train.config.ConfigLoader;
 import org.holo.train.config.ExperimentConfig;
 import org.holo.train.config.TrainingConfig;
 import org.holo.train.loop.Backend;
 import org.holo.train.loop.CpuBackend;
 import org.holo.train.loop.DivergenceGuard;
 import org.holo.train.loop.MetricsLog;
-import org.holo.train.loop.ProgressReporter;
 import org.holo.train.loop.Trainer;
 import org.holo.train.loop.TrainingListener;
 import org.holo.train.loop.TrainingState;
 import org.holo.train.optim.Adam;
 import org.holo.train.random.SeedStreams;
 
-/** One training run from a resolved config to a complete run directory. */
+/** One training run from a resolved config to a complete run directory, or resumed from its checkpoint. */
 public final class TrainingRun {
 
     private TrainingRun() {
-    }
-
-    /**
-     * Trains and writes config.json, metrics.jsonl, metric.csv and result.json into {@code outDir}.
-     *
-     * @param progress where progress lines go, or null for none
-     */
-    public static RunResult execute(ExperimentConfig config, Path baseDir, Path outDir, PrintStream progress) throws IOException {
-        Experiment experiment = Experiment.build(config, baseDir);
-        Outcome outcome = train(experiment, progress);
-        RunDirectory.write(outDir, experiment, outcome);
-        return outcome.result();
     }
 
     /** The result and the per-epoch metrics log of a finished run. */
     public record Outcome(RunResult result, String metricsLog) {
     }
 
-    public static Outcome train(Experiment experiment, PrintStream progress) {
+    /**
+     * Trains and writes the run directory: config.json and provenance.json first (so an interrupted run can be
+     * resumed), checkpoint.json while training, then metrics.jsonl, metric.csv, result.json.
+     *
+     * @param progress where progress goes, or null for none
+     */
+    public static RunResult execute(ExperimentConfig config, Path baseDir, Path outDir, TrainingListener progress)
+            throws IOException {
+        Experiment experiment = Experiment.build(config, baseDir);
+        ObjectNode provenance = Provenance.begin(experiment, "cpu", "cpu", "float64");
+        Files.createDirectories(outDir);
+        AtomicFiles.write(outDir.resolve(RunDirectory.CONFIG), ConfigLoader.toJson(config));
+        Provenance.write(outDir, provenance);
+        return finish(outDir, experiment, train(experiment, progress, outDir, null), provenance);
+    }
+
+    /** Continues an interrupted run from its checkpoint; ends with the same files as an uninterrupted run. */
+    public static RunResult resume(Path runDir, TrainingListener progress) throws IOException {
+        if (Files.exists(runDir.resolve(RunDirectory.RESULT))) {
+            throw new IllegalArgumentException(runDir + ": the run is complete (result.json exists); nothing to resume");
+        }
+        if (!Checkpoint.exists(runDir)) {
+            throw new IllegalArgumentException(runDir + ": no checkpoint.json to resume from");
+        }
+        List<String> changed = Provenance.changedInputs(runDir);
+        if (!changed.isEmpty()) {
+            throw new IllegalArgumentException(runDir + ": cannot resume, an input file changed since the run started: "
+                    + String.join("; ", changed));
+        }
+        ExperimentConfig config = ConfigLoader.load(runDir.resolve(RunDirectory.CONFIG), List.of()).config();
+        Experiment experiment = Experiment.build(config, runDir.toAbsolutePath());
+        Checkpoint checkpoint = Checkpoint.read(runDir);
+        String dataHash = Provenance.dataSha256(experiment);
+        if (!dataHash.equals(checkpoint.dataSha256())) {
+            throw new IllegalArgumentException(runDir + ": the training data rebuilt from config.json differ from the"
+                    + " checkpoint's (sha256 " + dataHash + " vs " + checkpoint.dataSha256() + "): an input file changed");
+        }
+        ObjectNode provenance = readProvenance(runDir, experiment);
+        ArrayNode resumes = provenance.has("resumed") ? (ArrayNode) provenance.get("resumed") : provenance.putArray("resumed");
+        resumes.addObject().put("at", Instant.now().toString()).put("from_step", checkpoint.position().step());
+        return finish(runDir, experiment, train(experiment, progress, runDir, checkpoint), provenance);
+    }
+
+    private static RunResult finish(Path dir, Experiment experiment, Outcome outcome, ObjectNode provenance) throws IOException {
+        RunDirectory.write(dir, experiment, outcome);
+        Provenance.finish(provenance, outcome.result());
+        Provenance.write(dir, provenance);
+        return outcome.result();
+    }
+
+    private static ObjectNode readProvenance(Path runDir, Experiment experiment) throws IOException {
+        Path file = runDir.resolve(Provenance.FILE);
+        if (Files.isRegularFile(file)) {
+            JsonNode n = ConfigLoader.mapper().readTree(Files.readString(file));
+            if (n instanceof ObjectNode) {
+                return (ObjectNode) n;
+            }
+        }
+        return Provenance.begin(experiment, "cpu", "cpu", "float64");
+    }
+
+    /** Trains without writing anything. */
+    public static Outcome train(Experiment experiment, TrainingListener progress) {
+        return train(experiment, progress, null, null);
+    }
+
+    static Outcome train(Experiment experiment, TrainingListener progress, Path checkpointDir, Checkpoint resume) {
         ExperimentConfig config = experiment.config();
         TrainingConfig t = config.training;
         ParameterLayout layout = experiment.network().layout();
         double[] params = experiment.initialParams();
         Backend backend = new CpuBackend(experiment.objective(), t.batchSize);
         Adam adam = new Adam(layout.size(), layout.trainableMask(), t.learningRate, t.beta1, t.beta2, t.adamEpsilon);
-        MetricsLog log = new MetricsLog();
+        MetricsLog log = new MetricsLog(resume == null ? List.of() : resume.metrics());
         DivergenceGuard guard = new DivergenceGuard();
         List<TrainingListener> listeners = new ArrayList<>(List.of(guard, log));
+        if (checkpointDir != null) {
+            listeners.add(new Checkpointer(checkpointDir, t.checkpointEvery, log, Provenance.dataSha256(experiment)));
+        }
         if (progress != null) {
-            listeners.add(new ProgressReporter(progress, config.name + " seed " + t.seed, 2.0));
+            listeners.add(progress);
         }
         TrainingState s = new Trainer(t.epochs, t.batchSize).fit(backend, adam, layout, params, experiment.data(),
-                experiment.seeds().stream(SeedStreams.SHUFFLE), listeners);
+                experiment.seeds().stream(SeedStreams.SHUFFLE), listeners, resume == null ? null : resume.position());
         double seconds = s.seconds();
         Verdict verdict = Verdict.judge(experiment.network(), params, config.model.boundary.initialRadius_GeV_inv,
                 experiment.data(), s.epochLoss, t.convergedLoss, s.stopReason());
-        int epochsDone = guard.diverged() ? s.epoch - 1 : s.epoch;
+        int epochsDone = s.stopped() ? s.epoch - 1 : s.epoch;
         RunResult result = new RunResult(config.name, t.seed, backend.name(), params, s.epochLoss, s.epochDataLoss,
-                s.epochRegularisation, s.step, epochsDone, seconds, verdict, guard.diverged());
+                s.epochRegularisation, s.step, epochsDone, seconds,
+                s.step - (resume == null ? 0 : resume.position().step()), verdict, guard.diverged());
         return new Outcome(result, log.text());
     }
 }

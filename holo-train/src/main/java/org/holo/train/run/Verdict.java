@@ -37,6 +37,9 @@ public record Verdict(boolean converged, String reason, double accuracy, double 
         if (stopReason != null) {
             return new Verdict(false, stopReason, accuracy, positiveFraction);
         }
+        if (Double.isNaN(finalLoss) && stopReason == null) {
+            return new Verdict(false, "no epoch was completed (training.epochs = 0?)", accuracy, positiveFraction);
+        }
         if (!Double.isFinite(finalLoss)) {
             return new Verdict(false, "final loss is not finite (" + finalLoss + ")", accuracy, positiveFraction);
         }

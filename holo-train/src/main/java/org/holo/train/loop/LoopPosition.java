@@ -1,0 +1,13 @@
+package org.holo.train.loop;
+
+/**
+ * The complete state of a training loop between two steps: parameters, optimiser state, the shuffle stream's
+ * position, the epoch's permutation and partial sums. Restoring it continues bit for bit.
+ *
+ * @param epoch    the epoch to run next or in progress (1-based)
+ * @param position index in {@code order} of the next mini-batch of that epoch (0: the epoch has not started)
+ */
+public record LoopPosition(long step, int epoch, int position, int[] order, double[] sums, double[] params,
+                           double[] optimizer, long[] rng, double epochLoss, double epochDataLoss,
+                           double epochRegularisation) {
+}

@@ -1,0 +1,109 @@
+package org.holo.train.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.holo.train.config.ConfigException;
+import org.holo.train.config.ConfigLoader;
+import org.holo.train.loop.LoopPosition;
+
+/**
+ * checkpoint.json: the loop position (parameters, Adam moments, shuffle-stream state, permutation, partial
+ * sums), the metrics lines so far and the hash of the training data it belongs to. Doubles are written in
+ * shortest round-trip form, so a restored run continues bit for bit.
+ */
+public record Checkpoint(LoopPosition position, List<String> metrics, String dataSha256) {
+
+    public static final String FILE = "checkpoint.json";
+    private static final int FORMAT = 1;
+
+    public void write(Path dir) throws IOException {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("format", FORMAT);
+        o.put("data_sha256", dataSha256);
+        LoopPosition p = position;
+        o.put("step", p.step());
+        o.put("epoch", p.epoch());
+        o.put("position", p.position());
+        doubles(o.putArray("params"), p.params());
+        doubles(o.putArray("optimizer"), p.optimizer());
+        doubles(o.putArray("sums"), p.sums());
+        ArrayNode rng = o.putArray("rng");
+        for (long v : p.rng()) {
+            rng.add(v);
+        }
+        // NaN before the first epoch ends: stored as its bits, JSON has no NaN
+        ArrayNode epochLoss = o.putArray("epoch_loss_bits");
+        for (double v : new double[] {p.epochLoss(), p.epochDataLoss(), p.epochRegularisation()}) {
+            epochLoss.add(Double.doubleToRawLongBits(v));
+        }
+        ArrayNode order = o.putArray("order");
+        for (int v : p.order()) {
+            order.add(v);
+        }
+        ArrayNode m = o.putArray("metrics");
+        metrics.forEach(m::add);
+        AtomicFiles.write(dir.resolve(FILE), ConfigLoader.mapper().writeValueAsString(o) + "\n");
+    }
+
+    public static boolean exists(Path dir) {
+        return Files.isRegularFile(dir.resolve(FILE));
+    }
+
+    public static Checkpoint read(Path dir) throws IOException {
+        Path file = dir.resolve(FILE);
+        JsonNode o;
+        try {
+            o = ConfigLoader.mapper().readTree(Files.readString(file));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new ConfigException(file + ": not a valid checkpoint: " + e.getOriginalMessage());
+        }
+        if (o == null || !o.has("format") || o.get("format").asInt() != FORMAT) {
+            throw new ConfigException(file + ": not a checkpoint of format " + FORMAT);
+        }
+        try {
+            long[] rng = longs(o.get("rng"));
+            long[] el = longs(o.get("epoch_loss_bits"));
+            int[] order = new int[o.get("order").size()];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = o.get("order").get(i).asInt();
+            }
+            LoopPosition p = new LoopPosition(o.get("step").asLong(), o.get("epoch").asInt(), o.get("position").asInt(),
+                    order, doubles(o.get("sums")), doubles(o.get("params")), doubles(o.get("optimizer")), rng,
+                    Double.longBitsToDouble(el[0]), Double.longBitsToDouble(el[1]), Double.longBitsToDouble(el[2]));
+            List<String> metrics = new ArrayList<>();
+            o.get("metrics").forEach(n -> metrics.add(n.asText()));
+            return new Checkpoint(p, metrics, o.get("data_sha256").asText());
+        } catch (NullPointerException e) {
+            throw new ConfigException(file + ": incomplete checkpoint (a field is missing)");
+        }
+    }
+
+    private static void doubles(ArrayNode a, double[] v) {
+        for (double d : v) {
+            a.add(d);
+        }
+    }
+
+    private static double[] doubles(JsonNode a) {
+        double[] v = new double[a.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = a.get(i).asDouble();
+        }
+        return v;
+    }
+
+    private static long[] longs(JsonNode a) {
+        long[] v = new long[a.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = a.get(i).asLong();
+        }
+        return v;
+    }
+}

@@ -1,0 +1,182 @@
+package org.holo.train.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Properties;
+import org.holo.train.Experiment;
+import org.holo.train.config.ConfigLoader;
+
+/**
+ * provenance.json: everything needed to redo a run and to tell two runs apart (Tribuo's ModelProvenance in
+ * spirit): the resolved config, seeds, versions, machine, input file hashes, times and steps.
+ */
+public final class Provenance {
+
+    public static final String FILE = "provenance.json";
+    private static final Properties VERSIONS = load();
+
+    private Provenance() {
+    }
+
+    private static Properties load() {
+        Properties p = new Properties();
+        try (InputStream in = Provenance.class.getResourceAsStream("/org/holo/train/versions.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return p;
+    }
+
+    public static String version(String key) {
+        return VERSIONS.getProperty(key, "unknown");
+    }
+
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String sha256(Path file) throws IOException {
+        return sha256(Files.readAllBytes(file));
+    }
+
+    /** SHA-256 of the training data as CSV text: the same data give the same hash on every machine. */
+    public static String dataSha256(Experiment e) {
+        return sha256(e.data().toCsv().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The provenance record at the start of a run (times and steps are filled in by {@link #finish}). */
+    public static ObjectNode begin(Experiment e, String backend, String device, String dtype) throws IOException {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("holo_version", version("holo.version"));
+        String commit = gitCommit();
+        if (commit == null) {
+            o.putNull("git_commit");
+        } else {
+            o.put("git_commit", commit);
+        }
+        o.put("seed", e.config().training.seed);
+        ObjectNode streams = o.putObject("stream_seeds");
+        for (Map.Entry<String, Long> s : e.seeds().derived().entrySet()) {
+            streams.put(s.getKey(), s.getValue());
+        }
+        o.put("backend", backend);
+        o.put("device", device);
+        o.put("dtype", dtype);
+        ObjectNode v = o.putObject("versions");
+        v.put("java", System.getProperty("java.version"));
+        v.put("java_vendor", System.getProperty("java.vendor"));
+        v.put("java_vm", System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"));
+        v.put("djl_pinned", version("djl.version"));
+        v.put("pytorch_pinned", version("pytorch.version"));
+        ObjectNode m = o.putObject("machine");
+        m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        m.put("arch", System.getProperty("os.arch"));
+        m.put("cpus", Runtime.getRuntime().availableProcessors());
+        ArrayNode inputs = o.putArray("input_files");
+        for (Path p : e.inputFiles()) {
+            ObjectNode f = inputs.addObject();
+            f.put("path", p.toString());
+            f.put("sha256", sha256(p));
+            f.put("bytes", Files.size(p));
+        }
+        o.put("training_data_sha256", dataSha256(e));
+        o.put("training_data_points", e.data().size());
+        o.put("started_at", Instant.now().toString());
+        o.set("config", ConfigLoader.mapper().valueToTree(e.config()));
+        return o;
+    }
+
+    public static void finish(ObjectNode o, RunResult r) {
+        o.put("finished_at", Instant.now().toString());
+        o.put("steps", r.steps());
+        o.put("epochs", r.epochs());
+        o.put("seconds", r.seconds());
+    }
+
+    public static void write(Path dir, ObjectNode o) throws IOException {
+        AtomicFiles.write(dir.resolve(FILE), ConfigLoader.mapper().writeValueAsString(o) + "\n");
+    }
+
+    /** Input files whose SHA-256 no longer matches the provenance record of {@code runDir}. */
+    public static List<String> changedInputs(Path runDir) throws IOException {
+        List<String> changed = new ArrayList<>();
+        Path file = runDir.resolve(FILE);
+        if (!Files.isRegularFile(file)) {
+            changed.add("provenance.json is missing: input files cannot be checked");
+            return changed;
+        }
+        JsonNode p = ConfigLoader.mapper().readTree(Files.readString(file));
+        JsonNode inputs = p.get("input_files");
+        if (inputs != null) {
+            for (JsonNode f : inputs) {
+                Path path = Path.of(f.get("path").asText());
+                String want = f.get("sha256").asText();
+                if (!Files.isRegularFile(path)) {
+                    changed.add("input " + path + ": missing (recorded sha256 " + want + ")");
+                } else {
+                    String now = sha256(path);
+                    if (!now.equals(want)) {
+                        changed.add("input " + path + ": sha256 " + want + " -> " + now);
+                    }
+                }
+            }
+        }
+        return changed;
+    }
+
+    /** The commit of the Holo checkout the code runs from, read from .git without running git; null if unknown. */
+    static String gitCommit() {
+        try {
+            Path here = Paths.get(Provenance.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            for (Path d = here; d != null; d = d.getParent()) {
+                Path git = d.resolve(".git");
+                if (Files.isDirectory(git)) {
+                    String head = Files.readString(git.resolve("HEAD")).strip();
+                    if (!head.startsWith("ref: ")) {
+                        return head;
+                    }
+                    String ref = head.substring(5);
+                    Path refFile = git.resolve(ref);
+                    if (Files.isRegularFile(refFile)) {
+                        return Files.readString(refFile).strip();
+                    }
+                    Path packed = git.resolve("packed-refs");
+                    if (Files.isRegularFile(packed)) {
+                        for (String line : Files.readAllLines(packed)) {
+                            if (line.endsWith(" " + ref)) {
+                                return line.substring(0, line.indexOf(' '));
+                            }
+                        }
+                    }
+                    return null;
+                }
+            }
+        } catch (Exception e) {
+            return null; // provenance says "unknown" rather than failing a run
+        }
+        return null;
+    }
+}

@@ -1,0 +1,98 @@
+package org.holo.train.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.holo.train.config.ConfigLoader;
+import org.holo.train.config.ExperimentConfig;
+
+/** Re-runs a run from its record and compares the two, field by field. */
+public final class Reproduction {
+
+    /** Fields of result.json that measure the machine, not the physics. */
+    static final Set<String> TIMING = Set.of("seconds", "microseconds_per_step");
+
+    private Reproduction() {
+    }
+
+    /** Input files whose SHA-256 no longer matches the provenance record of {@code runDir}. */
+    public static List<String> changedInputs(Path runDir) throws IOException {
+        return Provenance.changedInputs(runDir);
+    }
+
+    /** Trains again from {@code runDir}/config.json into {@code outDir}. */
+    public static RunResult rerun(Path runDir, Path outDir) throws IOException {
+        ExperimentConfig config = ConfigLoader.load(runDir.resolve(RunDirectory.CONFIG), List.of()).config();
+        RunDirectory.requireFresh(outDir);
+        return TrainingRun.execute(config, runDir.toAbsolutePath(), outDir, null);
+    }
+
+    /**
+     * Differences between two run directories: every result.json field (timing excepted) and the bytes of
+     * metric.csv and metrics.jsonl. Empty when the runs are identical.
+     */
+    public static List<String> diff(Path a, Path b) throws IOException {
+        List<String> diffs = new ArrayList<>();
+        JsonNode ra = ConfigLoader.mapper().readTree(Files.readString(a.resolve(RunDirectory.RESULT)));
+        JsonNode rb = ConfigLoader.mapper().readTree(Files.readString(b.resolve(RunDirectory.RESULT)));
+        compare("result", ra, rb, diffs);
+        for (String f : List.of(RunDirectory.METRIC, RunDirectory.METRICS)) {
+            byte[] x = Files.readAllBytes(a.resolve(f));
+            byte[] y = Files.readAllBytes(b.resolve(f));
+            if (!java.util.Arrays.equals(x, y)) {
+                diffs.add(f + ": contents differ" + firstDifferentLine(new String(x), new String(y)));
+            }
+        }
+        return diffs;
+    }
+
+    private static String firstDifferentLine(String x, String y) {
+        String[] lx = x.split("\n", -1);
+        String[] ly = y.split("\n", -1);
+        for (int i = 0; i < Math.max(lx.length, ly.length); i++) {
+            String p = i < lx.length ? lx[i] : "<none>";
+            String q = i < ly.length ? ly[i] : "<none>";
+            if (!p.equals(q)) {
+                return " (first at line " + (i + 1) + ": " + p + " | " + q + ")";
+            }
+        }
+        return "";
+    }
+
+    private static void compare(String path, JsonNode x, JsonNode y, List<String> diffs) {
+        if (x.isObject() && y.isObject()) {
+            Iterator<Map.Entry<String, JsonNode>> it = x.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (path.equals("result") && TIMING.contains(e.getKey())) {
+                    continue;
+                }
+                JsonNode other = y.get(e.getKey());
+                if (other == null) {
+                    diffs.add(path + "." + e.getKey() + ": " + e.getValue() + " -> (absent)");
+                } else {
+                    compare(path + "." + e.getKey(), e.getValue(), other, diffs);
+                }
+            }
+            Iterator<String> names = y.fieldNames();
+            while (names.hasNext()) {
+                String n = names.next();
+                if (!x.has(n) && !(path.equals("result") && TIMING.contains(n))) {
+                    diffs.add(path + "." + n + ": (absent) -> " + y.get(n));
+                }
+            }
+        } else if (x.isArray() && y.isArray() && x.size() == y.size()) {
+            for (int i = 0; i < x.size(); i++) {
+                compare(path + "[" + i + "]", x.get(i), y.get(i), diffs);
+            }
+        } else if (!x.equals(y)) {
+            diffs.add(path + ": " + x + " -> " + y);
+        }
+    }
+}
