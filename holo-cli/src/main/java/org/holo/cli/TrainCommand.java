@@ -6,6 +6,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.holo.train.config.ConfigLoader;
 import org.holo.train.config.ExperimentConfig;
+import org.holo.train.loop.ProgressReporter;
+import org.holo.train.loop.TrainingListener;
+import org.holo.train.report.Reports;
 import org.holo.train.run.RunDirectory;
 import org.holo.train.run.RunResult;
 import org.holo.train.run.TrainingRun;
@@ -15,7 +18,9 @@ import picocli.CommandLine.Option;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train one experiment and write a run directory:",
-            "config.json (resolved config), metrics.jsonl, metric.csv (eta,h) and result.json."},
+            "config.json (resolved config), provenance.json, checkpoint.json, metrics.jsonl, metric.csv (eta,h)",
+            "and result.json, then exports (export/), figures (plots/) and plot scripts (plot.gp, plot.py).",
+            "With --resume RUN_DIR, continue an interrupted run from its checkpoint."},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:trained (result.json says whether it converged)", "2:bad usage, config or data",
             "3:training diverged", "4:I/O failure"})
@@ -27,28 +32,48 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Run directory (default: runs/NAME-seedN). Must not exist or be empty.")
     Path out;
 
-    @Option(names = "--quiet", description = "No progress on stderr.")
+    @Option(names = "--resume", paramLabel = "RUN_DIR", description = "Continue the interrupted run in RUN_DIR from its checkpoint.")
+    Path resume;
+
+    @Option(names = "--quiet", description = "No progress bar (it is also off when stderr is not a terminal or CI=true).")
     boolean quiet;
+
+    @Option(names = "--no-plots", description = "Skip the exports, figures and plot scripts written at the end (see holo plot).")
+    boolean noPlots;
 
     @Override
     public Integer call() throws Exception {
-        ConfigLoader.Loaded loaded = options.load();
-        ExperimentConfig config = loaded.config();
-        Path dir = out != null ? out : Paths.get("runs", config.name + "-seed" + config.training.seed);
-        RunDirectory.requireFresh(dir);
-        boolean progress = !quiet && !"true".equalsIgnoreCase(System.getenv("CI"));
-        RunResult r = TrainingRun.execute(config, loaded.baseDir(), dir, progress ? System.err : null);
-        System.err.println(summary(r, dir));
-        if (r.diverged()) {
-            return ExitCodes.DIVERGED;
+        RunResult r;
+        Path dir;
+        if (resume != null) {
+            if (options.config != null || out != null || options.seed != null || !options.overrides.isEmpty()) {
+                throw new IllegalArgumentException("--resume RUN_DIR takes no CONFIG, --out, --seed or --set: the run directory holds its config");
+            }
+            dir = resume;
+            r = TrainingRun.resume(dir, progress("resumed"));
+        } else {
+            ConfigLoader.Loaded loaded = options.load();
+            ExperimentConfig config = loaded.config();
+            dir = out != null ? out : Paths.get("runs", config.name + "-seed" + config.training.seed);
+            RunDirectory.requireFresh(dir);
+            r = TrainingRun.execute(config, loaded.baseDir(), dir, progress(config.name + " seed " + config.training.seed));
         }
-        return ExitCodes.OK;
+        System.err.println(summary(r, dir));
+        if (!noPlots) {
+            Reports.Summary reports = Reports.writeAll(dir);
+            reports.notes().forEach(n -> System.err.println("plot note: " + n));
+        }
+        return r.diverged() ? ExitCodes.DIVERGED : ExitCodes.OK;
+    }
+
+    private TrainingListener progress(String label) {
+        return ProgressReporter.wanted(quiet) ? new ProgressReporter(System.err, label, 0.5) : null;
     }
 
     private static String summary(RunResult r, Path dir) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%s seed %d: loss %.5f after %d steps in %.1f s (%.1f us/step)",
-                r.experiment(), r.seed(), r.loss(), r.steps(), r.seconds(), r.steps() > 0 ? r.seconds() * 1e6 / r.steps() : 0.0));
+        sb.append(String.format(Locale.ROOT, "%s seed %d: loss %.5f after %d steps, %.1f s (%.1f us/step)",
+                r.experiment(), r.seed(), r.loss(), r.steps(), r.seconds(), r.microsecondsPerStep()));
         if (r.verdict().converged()) {
             sb.append(", converged");
         } else {
