@@ -92,6 +92,9 @@ public final class Plots {
         makers.put("loss", () -> loss(report, notes));
         makers.put("parameters", () -> parameters(report, notes));
         makers.put("data-plane", () -> plane == null ? null : dataPlane(report, plane, notes));
+        // observables, when holo predict / holo potential have been run on this directory
+        makers.put("condensate", () -> ObservablePlots.condensate(dir.getParent(), notes));
+        makers.put("potential", () -> ObservablePlots.potential(dir.getParent(), notes));
         // the charts are built here (cheap, and they write the notes) and rendered on up to two threads
         Map<String, XYChart> charts = new LinkedHashMap<>();
         for (Map.Entry<String, ChartMaker> e : makers.entrySet()) {
