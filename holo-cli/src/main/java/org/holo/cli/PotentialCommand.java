@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.holo.core.model.ParameterLayout;
 import org.holo.core.observable.ExactGeometries;
 import org.holo.core.observable.LearnedGeometry;
 import org.holo.core.observable.QuarkPotential;
@@ -77,9 +76,7 @@ final class PotentialCommand implements Callable<Integer> {
         } else {
             LearnedGeometry.Split sp = LearnedGeometry.Split.parse(split == null ? "f=g" : split);
             record = RunRecord.read(run);
-            ParameterLayout.Block hb = record.network().layout().block(ParameterLayout.METRIC);
-            double[] h = new double[hb.size()];
-            System.arraycopy(record.params(), hb.offset(), h, 0, hb.size());
+            double[] h = record.network().metricAtLayers(record.params());
             geometry = new LearnedGeometry(record.config().model.dimension, record.network().grid(), h, sp);
             radius = record.radius();
             dir = out != null ? out : record.dir();

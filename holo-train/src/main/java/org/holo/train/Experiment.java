@@ -19,6 +19,8 @@ import org.holo.core.loss.DataLoss;
 import org.holo.core.loss.Regulariser;
 import org.holo.core.loss.SmoothnessRegulariser;
 import org.holo.core.metric.AnalyticMetrics;
+import org.holo.core.metric.HorizonMetric;
+import org.holo.core.metric.MetricParametrisation;
 import org.holo.core.metric.PerLayerMetric;
 import org.holo.core.model.HolographicNetwork;
 import org.holo.core.model.Objective;
@@ -62,15 +64,26 @@ public final class Experiment {
         return new HolographicNetwork(grid, theory, layers, boundary,
                 HorizonConditions.create(m.horizon, grid.etaFin(), m.massSquared),
                 new BumpOutput(m.output.epsilon, m.output.delta),
-                new PerLayerMetric(grid, layers.nodes()),
-                m.boundary.trainRadius, m.lambda.trainable);
+                metric(m, grid, layers.nodes()),
+                m.boundary.trainRadius, m.lambda.trainable, m.metric.trainHorizonCoefficient);
+    }
+
+    private static MetricParametrisation metric(ModelConfig m, RadialGrid grid, double[] nodes) {
+        switch (m.metric.type) {
+            case "per-layer":
+                return new PerLayerMetric(grid, nodes);
+            case "horizon":
+                return new HorizonMetric(grid, nodes);
+            default:
+                throw new IllegalArgumentException("model.metric.type: unknown '" + m.metric.type + "' (known: per-layer, horizon)");
+        }
     }
 
     public static Experiment build(ExperimentConfig config, Path baseDir) throws IOException {
         SeedStreams seeds = new SeedStreams(config.training.seed);
         HolographicNetwork network = network(config.model);
         List<Regulariser> regs = new ArrayList<>();
-        regs.add(new BoundaryRegulariser(config.training.boundaryRegularisation, config.model.dimension));
+        regs.add(new BoundaryRegulariser(config.training.boundaryRegularisation, config.model.dimension, network.metric()));
         regs.add(new SmoothnessRegulariser(config.training.smoothnessRegularisation, network.grid()));
         Objective objective = new Objective(network, DataLoss.byName(config.training.loss), regs);
         DataSources.Loaded loaded = DataSources.load(config.data, baseDir, network, config.model.lambda.initial,
@@ -88,6 +101,11 @@ public final class Experiment {
         double[] p = new double[layout.size()];
         ParameterLayout.Block h = layout.block(ParameterLayout.METRIC);
         double[] eta = network.grid().layerEtas();
+        boolean horizon = layout.has(ParameterLayout.HORIZON);
+        double c = m.metric.horizonCoefficient;
+        if (horizon) {
+            p[layout.offsetOf(ParameterLayout.HORIZON)] = c;
+        }
         for (int i = 0; i < h.size(); i++) {
             double v;
             switch (m.metricInit.type) {
@@ -98,7 +116,7 @@ public final class Experiment {
                     v = m.metricInit.mean;
                     break;
                 default:
-                    v = AnalyticMetrics.byName(m.metricInit.type, m.dimension).h(eta[i]);
+                    v = AnalyticMetrics.byName(m.metricInit.type, m.dimension).h(eta[i]) - (horizon ? c / eta[i] : 0.0);
             }
             p[h.offset() + i] = v;
         }

@@ -1,6 +1,6 @@
 package org.holo.core.loss;
 
-/** A penalty on the per-layer metric weights h_0 … h_{N−1}. */
+/** A penalty on the metric block of the parameter vector (its per-layer weights first). */
 public interface Regulariser {
 
     /** Returns the penalty and adds its gradient into {@code grad[offset…]} when grad is not null. */

@@ -4,7 +4,8 @@ import org.holo.core.RadialGrid;
 
 /**
  * Σ_{i=1}^{N−1} c_i (h_i − h_{i−1})² with c_i = c · η̂_i⁴, η̂_i = η_ini + (i − 1)Δη (physics.md §5): strong
- * near the boundary, weak near the horizon so that h ≈ 1/η stays possible.
+ * near the boundary, weak near the horizon so that h ≈ 1/η stays possible. It acts on the per-layer weights: for
+ * the horizon-aware metric c/η + r those are the remainder r_i, so the built-in 1/η rise is not penalised.
  */
 public final class SmoothnessRegulariser implements Regulariser {
 

@@ -4,14 +4,31 @@ package org.holo.core.metric;
 public final class FixedMetric implements MetricParametrisation {
 
     private final double[] values;
+    private final double[] layerValues;
 
-    public FixedMetric(Metric metric, double[] nodeEtas) {
+    public FixedMetric(Metric metric, org.holo.core.RadialGrid grid, double[] nodeEtas) {
         this.values = metric.sample(nodeEtas);
+        this.layerValues = metric.sample(grid.layerEtas());
     }
 
     @Override
     public int size() {
         return 0;
+    }
+
+    @Override
+    public int layerWeights() {
+        return 0;
+    }
+
+    @Override
+    public double layerValue(double[] params, int offset, int i) {
+        return layerValues[i];
+    }
+
+    @Override
+    public void layerValueBackward(double[] params, int offset, int i, double d, double[] grad) {
+        // nothing is trainable
     }
 
     @Override

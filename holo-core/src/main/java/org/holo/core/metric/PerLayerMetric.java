@@ -54,6 +54,21 @@ public final class PerLayerMetric implements MetricParametrisation {
         return layers;
     }
 
+    @Override
+    public int layerWeights() {
+        return layers;
+    }
+
+    @Override
+    public double layerValue(double[] params, int offset, int i) {
+        return params[offset + i];
+    }
+
+    @Override
+    public void layerValueBackward(double[] params, int offset, int i, double d, double[] grad) {
+        grad[offset + i] += d;
+    }
+
     /**
      * The linear map from the layer weights to the nodes, read-only (a copy): entry [n][i] is the coefficient of
      * h_i in h at node n, so that h_nodes = M · h. Tensor backends apply it as one matrix product.

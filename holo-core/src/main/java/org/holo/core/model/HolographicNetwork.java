@@ -29,6 +29,13 @@ public final class HolographicNetwork {
     public HolographicNetwork(RadialGrid grid, ScalarTheory theory, LayerMap layerMap, BoundaryMap boundary,
                               HorizonCondition horizon, BumpOutput output, MetricParametrisation metric,
                               boolean trainRadius, boolean trainLambda) {
+        this(grid, theory, layerMap, boundary, horizon, output, metric, trainRadius, trainLambda, true);
+    }
+
+    /** {@code trainHorizon}: whether the metric's own parameters after the per-layer weights (c of c/η + r) train. */
+    public HolographicNetwork(RadialGrid grid, ScalarTheory theory, LayerMap layerMap, BoundaryMap boundary,
+                              HorizonCondition horizon, BumpOutput output, MetricParametrisation metric,
+                              boolean trainRadius, boolean trainLambda, boolean trainHorizon) {
         this.grid = grid;
         this.theory = theory;
         this.layerMap = layerMap;
@@ -36,7 +43,10 @@ public final class HolographicNetwork {
         this.horizon = horizon;
         this.output = output;
         this.metric = metric;
-        ParameterLayout.Builder b = ParameterLayout.builder().add(ParameterLayout.METRIC, metric.size(), true);
+        ParameterLayout.Builder b = ParameterLayout.builder().add(ParameterLayout.METRIC, metric.layerWeights(), true);
+        if (metric.size() > metric.layerWeights()) {
+            b.add(ParameterLayout.HORIZON, metric.size() - metric.layerWeights(), trainHorizon);
+        }
         if (boundary.usesRadius()) {
             b.add(ParameterLayout.RADIUS, 1, trainRadius);
         }
@@ -78,7 +88,15 @@ public final class HolographicNetwork {
         return layout;
     }
 
-    int metricOffset() {
+    /** h at the layer positions η_0 … η_{N−1}, whatever the parametrisation: the learned metric. */
+    public double[] metricAtLayers(double[] params) {
+        double[] h = new double[grid.layers()];
+        metric.layerValues(params, metricOffset, h);
+        return h;
+    }
+
+    /** Offset of the metric block (its per-layer weights first) in the parameter vector. */
+    public int metricOffset() {
         return metricOffset;
     }
 

@@ -93,45 +93,78 @@ public final class Objective {
      * change of θ_i changes the network's answers; ≈ 0 where the data cannot see θ_i.
      */
     public double[] sensitivity(double[] params, Batch batch, HolographicNetwork.Workspace ws) {
-        HolographicNetwork net = network;
-        int stride = net.grid().layers() + 1;
-        int n = batch.size();
         double[] g = new double[params.length];
         double[] one = new double[params.length];
+        for (int b = 0; b < batch.size(); b++) {
+            java.util.Arrays.fill(one, 0.0);
+            if (sampleGradient(params, batch, b, ws, one)) {
+                network.metric().backward(params, network.metricOffset(), ws.dhNodes, one);
+            }
+            for (int i = 0; i < g.length; i++) {
+                g[i] += one[i] * one[i] / batch.size();
+            }
+        }
+        return g;
+    }
+
+    /**
+     * The sensitivity profile of the metric: the Gauss–Newton diagonal (1/n) Σ_b (∂t_b/∂h_i)² for a change of h
+     * at layer i alone (the per-layer weight h_i, or r_i of c/η + r; both enter the layers identically), so
+     * the profile means the same for every parametrisation. One value per layer, boundary first.
+     */
+    public double[] layerSensitivity(double[] params, Batch batch, HolographicNetwork.Workspace ws) {
+        HolographicNetwork net = network;
+        int layers = net.grid().layers();
+        org.holo.core.metric.PerLayerMetric basis = new org.holo.core.metric.PerLayerMetric(net.grid(), net.layerMap().nodes());
+        double[] g = new double[layers];
+        double[] one = new double[layers];
+        double[] scratch = new double[params.length];
+        for (int b = 0; b < batch.size(); b++) {
+            java.util.Arrays.fill(one, 0.0);
+            if (sampleGradient(params, batch, b, ws, scratch)) {
+                basis.backward(one, 0, ws.dhNodes, one);
+            }
+            for (int i = 0; i < layers; i++) {
+                g[i] += one[i] * one[i] / batch.size();
+            }
+        }
+        return g;
+    }
+
+    /**
+     * ∂t_b/∂(h at the nodes) into ws.dhNodes and ∂t_b/∂L, ∂t_b/∂λ into {@code grad}; false (and nothing
+     * written) when the output is flat at this sample.
+     */
+    private boolean sampleGradient(double[] params, Batch batch, int b, HolographicNetwork.Workspace ws, double[] grad) {
+        HolographicNetwork net = network;
+        int last = net.grid().layers();
         net.metric().values(params, net.metricOffset(), ws.hNodes);
         double radius = net.radius(params);
         double lambda = net.lambda(params);
         double[] adj = ws.pair;
         double[] dF = ws.triple;
-        for (int b = 0; b < n; b++) {
-            net.boundary().forward(batch.x0[b], batch.x1[b], radius, lambda, adj);
-            ws.phi[0] = adj[0];
-            ws.pi[0] = adj[1];
-            net.layerMap().forward(ws.hNodes, lambda, ws.phi, ws.pi, 0);
-            int last = stride - 1;
-            double f = net.horizon().value(ws.phi[last], ws.pi[last], lambda);
-            net.output().evaluate(f, adj);
-            double aF = adj[1]; // dt/dF
-            java.util.Arrays.fill(one, 0.0);
-            java.util.Arrays.fill(ws.dhNodes, 0.0);
-            if (aF != 0.0) {
-                net.horizon().gradient(ws.phi[last], ws.pi[last], lambda, dF);
-                double dLambda = aF * dF[2];
-                adj[0] = aF * dF[0];
-                adj[1] = aF * dF[1];
-                dLambda += net.layerMap().backward(ws.hNodes, lambda, ws.phi, ws.pi, 0, adj, ws.dhNodes);
-                net.boundary().backward(batch.x0[b], batch.x1[b], radius, lambda, adj[0], adj[1], adj);
-                net.metric().backward(params, net.metricOffset(), ws.dhNodes, one);
-                if (net.radiusOffset() >= 0) {
-                    one[net.radiusOffset()] += adj[0];
-                }
-                one[net.lambdaOffset()] += dLambda + adj[1];
-            }
-            for (int i = 0; i < g.length; i++) {
-                g[i] += one[i] * one[i] / n;
-            }
+        java.util.Arrays.fill(ws.dhNodes, 0.0);
+        net.boundary().forward(batch.x0[b], batch.x1[b], radius, lambda, adj);
+        ws.phi[0] = adj[0];
+        ws.pi[0] = adj[1];
+        net.layerMap().forward(ws.hNodes, lambda, ws.phi, ws.pi, 0);
+        double f = net.horizon().value(ws.phi[last], ws.pi[last], lambda);
+        net.output().evaluate(f, adj);
+        double aF = adj[1]; // dt/dF
+        if (aF == 0.0) {
+            return false;
         }
-        return g;
+        net.horizon().gradient(ws.phi[last], ws.pi[last], lambda, dF);
+        double dLambda = aF * dF[2];
+        adj[0] = aF * dF[0];
+        adj[1] = aF * dF[1];
+        dLambda += net.layerMap().backward(ws.hNodes, lambda, ws.phi, ws.pi, 0, adj, ws.dhNodes);
+        net.boundary().backward(batch.x0[b], batch.x1[b], radius, lambda, adj[0], adj[1], adj);
+        if (net.radiusOffset() >= 0) {
+            grad[net.radiusOffset()] += adj[0];
+        }
+        grad[net.lambdaOffset()] += dLambda + adj[1];
+        return true;
     }
 
     private void backward(double[] params, Batch batch, double[] grad, HolographicNetwork.Workspace ws,

@@ -5,7 +5,8 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The one flat parameter vector and its named views: the metric block {@code h} (h_0 … h_{N−1}), the AdS
+ * The one flat parameter vector and its named views: the metric's per-layer weights {@code h} (h_0 … h_{N−1},
+ * or the remainder r_i of c/η + r, followed by its block {@code c}), the AdS
  * radius {@code L} in GeV⁻¹ when the boundary map uses it, and the coupling {@code lambda}. The optimiser,
  * checkpoints and every backend see the same vector.
  */
@@ -14,6 +15,8 @@ public final class ParameterLayout {
     public static final String METRIC = "h";
     public static final String RADIUS = "L";
     public static final String LAMBDA = "lambda";
+    /** The coefficient c of the horizon-aware metric c/η + r (whose block h then holds the remainder r_i). */
+    public static final String HORIZON = "c";
 
     /** A named, contiguous slice of the parameter vector. */
     public record Block(String name, int offset, int size, boolean trainable) {

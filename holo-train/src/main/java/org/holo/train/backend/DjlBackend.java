@@ -136,7 +136,7 @@ public final class DjlBackend implements EnsembleBackend {
         this.boundaryCoefficient = config.training.boundaryRegularisation;
         this.dimension = config.model.dimension;
         if (!(net.metric() instanceof PerLayerMetric)) {
-            throw new IllegalArgumentException("the djl backend supports the per-layer metric only");
+            throw new IllegalArgumentException("the djl backend supports model.metric.type per-layer only; train the horizon-aware metric with the cpu backend");
         }
         double[][] m = ((PerLayerMetric) net.metric()).nodeMatrix();
         this.nodes = m.length;

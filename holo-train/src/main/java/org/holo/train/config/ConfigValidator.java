@@ -28,6 +28,7 @@ public final class ConfigValidator {
         k.notNull(m.output, "model.output");
         k.notNull(m.lambda, "model.lambda");
         k.notNull(m.metricInit, "model.metricInit");
+        k.notNull(m.metric, "model.metric");
         k.require(m.dimension >= 1, "model.dimension", "must be at least 1, got " + m.dimension);
         k.finite(m.massSquared, "model.massSquared");
         k.finite(m.grid.etaIni, "model.grid.etaIni");
@@ -57,6 +58,8 @@ public final class ConfigValidator {
         k.finite(m.lambda.initial, "model.lambda.initial");
         k.oneOf(m.metricInit.type, new String[] {"normal", "constant", "ads", "ads-schwarzschild"}, "model.metricInit.type");
         k.finite(m.metricInit.mean, "model.metricInit.mean");
+        k.oneOf(m.metric.type, new String[] {"per-layer", "horizon"}, "model.metric.type");
+        k.finite(m.metric.horizonCoefficient, "model.metric.horizonCoefficient");
         k.require(Double.isFinite(m.metricInit.std) && m.metricInit.std >= 0, "model.metricInit.std",
                 "must be finite and >= 0, got " + m.metricInit.std);
 

@@ -16,6 +16,7 @@ public final class ModelConfig {
     public Output output = new Output();
     public Lambda lambda = new Lambda();
     public MetricInit metricInit = new MetricInit();
+    public MetricForm metric = new MetricForm();
 
     /** Radial grid: N layers from η_ini (boundary cutoff) down to η_fin (horizon cutoff), η in units of L. */
     public static final class Grid {
@@ -48,7 +49,23 @@ public final class ModelConfig {
         public boolean trainable = true;
     }
 
-    /** Initial metric weights h_i. */
+    /** How the trained weights give h. */
+    public static final class MetricForm {
+        /**
+         * per-layer: one weight h_i per layer (the papers); horizon: h = c/η + r with the per-layer remainder r_i
+         * trained and the horizon's 1/η rise built in.
+         */
+        public String type = "per-layer";
+        /** c of c/η + r (horizon only): 1 for any regular horizon, η being the proper distance. */
+        public double horizonCoefficient = 1.0;
+        /** Whether c is trained (horizon only). */
+        public boolean trainHorizonCoefficient = false;
+    }
+
+    /**
+     * Initial metric weights h_i. With the horizon-aware metric, normal and constant initialise the remainder r_i,
+     * a named metric initialises h itself (r_i = h(η_i) − c/η_i).
+     */
     public static final class MetricInit {
         /** normal: h_i ~ Normal(mean, std²) from the init stream; constant: h_i = mean; or a known metric: ads, ads-schwarzschild. */
         public String type = "normal";

@@ -48,7 +48,7 @@ public final class DataSources {
             DataConfig.FromMetric f = (DataConfig.FromMetric) config;
             HolographicNetwork truth = new HolographicNetwork(network.grid(), network.theory(), network.layerMap(),
                     network.boundary(), network.horizon(), network.output(),
-                    new FixedMetric(AnalyticMetrics.byName(f.metric, network.theory().dimension()), network.layerMap().nodes()),
+                    new FixedMetric(AnalyticMetrics.byName(f.metric, network.theory().dimension()), network.grid(), network.layerMap().nodes()),
                     false, false);
             double[] params = new double[truth.layout().size()];
             if (truth.layout().has(ParameterLayout.RADIUS)) {

@@ -269,15 +269,14 @@ public final class EnsembleRun {
      * everything for none), as the report package draws it.
      */
     public static MetricBand band(HolographicNetwork network, List<RunResult> runs) {
-        ParameterLayout.Block hb = network.layout().block(ParameterLayout.METRIC);
         double[] eta = network.grid().layerEtas();
         List<double[]> ok = new ArrayList<>();
         for (RunResult r : runs) {
             if (r.verdict().converged()) {
-                ok.add(r.params());
+                ok.add(network.metricAtLayers(r.params()));
             }
         }
-        int n = hb.size();
+        int n = eta.length;
         double[] mean = new double[n];
         double[] std = new double[n];
         double[] q16 = new double[n];
@@ -286,7 +285,7 @@ public final class EnsembleRun {
         double[] h = new double[ok.size()];
         for (int i = 0; i < n; i++) {
             for (int k = 0; k < ok.size(); k++) {
-                h[k] = ok.get(k)[hb.offset() + i];
+                h[k] = ok.get(k)[i];
             }
             Statistics s = Statistics.of(h);
             mean[i] = s.mean();

@@ -62,7 +62,12 @@ public record RunData(Path dir, ExperimentConfig config, HolographicNetwork netw
         ParameterLayout layout = network.layout();
         double[] p = new double[layout.size()];
         ParameterLayout.Block h = layout.block(ParameterLayout.METRIC);
-        JsonNode hs = result.get("h");
+        boolean horizon = layout.has(ParameterLayout.HORIZON);
+        if (horizon) {
+            JsonNode c = result.get("horizon_coefficient");
+            p[layout.offsetOf(ParameterLayout.HORIZON)] = c != null && c.isNumber() ? c.asDouble() : Double.NaN;
+        }
+        JsonNode hs = result.get(horizon ? "remainder" : "h");
         int bad = 0;
         for (int i = 0; i < h.size(); i++) {
             JsonNode v = hs != null && hs.isArray() ? hs.get(i) : null;
@@ -126,8 +131,7 @@ public record RunData(Path dir, ExperimentConfig config, HolographicNetwork netw
 
     /** h_0 … h_{N−1}, boundary → horizon. */
     public double[] h() {
-        ParameterLayout.Block b = network.layout().block(ParameterLayout.METRIC);
-        return Arrays.copyOfRange(params, b.offset(), b.offset() + b.size());
+        return network.metricAtLayers(params);
     }
 
     public double[] eta() {

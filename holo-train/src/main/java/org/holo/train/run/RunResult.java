@@ -48,15 +48,12 @@ public record RunResult(String experiment, long seed, String backend, double[] p
         for (double e : network.grid().layerEtas()) {
             eta.add(e);
         }
-        ArrayNode h = o.putArray("h");
-        ParameterLayout.Block hb = layout.block(ParameterLayout.METRIC);
-        for (int i = 0; i < hb.size(); i++) {
-            double v = params[hb.offset() + i];
-            if (Double.isFinite(v)) {
-                h.add(v);
-            } else {
-                h.addNull();
-            }
+        numbers(o.putArray("h"), network.metricAtLayers(params));
+        if (layout.has(ParameterLayout.HORIZON)) {
+            // h = c/eta + r: the parameters themselves, so that the run can be read back exactly
+            put(o, "horizon_coefficient", params[layout.offsetOf(ParameterLayout.HORIZON)]);
+            ParameterLayout.Block rb = layout.block(ParameterLayout.METRIC);
+            numbers(o.putArray("remainder"), java.util.Arrays.copyOfRange(params, rb.offset(), rb.offset() + rb.size()));
         }
         put(o, "accuracy", verdict.accuracy());
         put(o, "positive_fraction", verdict.positiveFraction());
@@ -67,13 +64,23 @@ public record RunResult(String experiment, long seed, String backend, double[] p
         return o;
     }
 
+    private static void numbers(ArrayNode a, double[] values) {
+        for (double v : values) {
+            if (Double.isFinite(v)) {
+                a.add(v);
+            } else {
+                a.addNull();
+            }
+        }
+    }
+
     /** metric.csv: header eta,h and one row per layer, boundary to horizon. */
     public String metricCsv(HolographicNetwork network) {
-        ParameterLayout.Block hb = network.layout().block(ParameterLayout.METRIC);
+        double[] h = network.metricAtLayers(params);
         double[] eta = network.grid().layerEtas();
         StringBuilder sb = new StringBuilder("eta,h\n");
-        for (int i = 0; i < hb.size(); i++) {
-            sb.append(eta[i]).append(',').append(params[hb.offset() + i]).append('\n');
+        for (int i = 0; i < h.length; i++) {
+            sb.append(eta[i]).append(',').append(h[i]).append('\n');
         }
         return sb.toString();
     }

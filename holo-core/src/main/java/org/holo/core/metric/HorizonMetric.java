@@ -1,0 +1,89 @@
+package org.holo.core.metric;
+
+import org.holo.core.RadialGrid;
+
+/**
+ * Horizon-aware parametrisation h(η) = c/η + r(η): the 1/η rise of a regular horizon is built in (with η the
+ * proper distance, f ∝ η² and g → const there, so c = 1 for any non-degenerate horizon) and the network learns
+ * the smooth remainder r as per-layer weights r_i, interpolated like {@link PerLayerMetric}. Parameters:
+ * r_0 … r_{N−1}, then c.
+ */
+public final class HorizonMetric implements MetricParametrisation {
+
+    private final PerLayerMetric remainder;
+    private final int layers;
+    private final double[] inverseNodeEta;
+    private final double[] inverseLayerEta;
+
+    public HorizonMetric(RadialGrid grid, double[] nodeEtas) {
+        if (!(grid.etaFin() > 0.0)) {
+            throw new IllegalArgumentException("the horizon-aware metric c/eta + r needs eta_fin > 0 (the horizon sits at eta = 0), got "
+                    + grid.etaFin());
+        }
+        this.remainder = new PerLayerMetric(grid, nodeEtas);
+        this.layers = grid.layers();
+        this.inverseNodeEta = new double[nodeEtas.length];
+        for (int n = 0; n < nodeEtas.length; n++) {
+            inverseNodeEta[n] = 1.0 / nodeEtas[n];
+        }
+        this.inverseLayerEta = new double[layers];
+        for (int i = 0; i < layers; i++) {
+            inverseLayerEta[i] = 1.0 / grid.eta(i);
+        }
+    }
+
+    /** Index of c inside the block. */
+    public int coefficientIndex() {
+        return layers;
+    }
+
+    /** 1/η at each node: h_nodes = M · r + c · (1/η_nodes), for tensor backends. */
+    public double[] inverseNodeEtas() {
+        return inverseNodeEta.clone();
+    }
+
+    /** The remainder's node matrix M (see {@link PerLayerMetric#nodeMatrix()}). */
+    public double[][] nodeMatrix() {
+        return remainder.nodeMatrix();
+    }
+
+    @Override
+    public int size() {
+        return layers + 1;
+    }
+
+    @Override
+    public int layerWeights() {
+        return layers;
+    }
+
+    @Override
+    public void values(double[] params, int offset, double[] hNodes) {
+        remainder.values(params, offset, hNodes);
+        double c = params[offset + layers];
+        for (int n = 0; n < hNodes.length; n++) {
+            hNodes[n] += c * inverseNodeEta[n];
+        }
+    }
+
+    @Override
+    public void backward(double[] params, int offset, double[] dNodes, double[] grad) {
+        remainder.backward(params, offset, dNodes, grad);
+        double dc = 0.0;
+        for (int n = 0; n < dNodes.length; n++) {
+            dc += dNodes[n] * inverseNodeEta[n];
+        }
+        grad[offset + layers] += dc;
+    }
+
+    @Override
+    public double layerValue(double[] params, int offset, int i) {
+        return params[offset + i] + params[offset + layers] * inverseLayerEta[i];
+    }
+
+    @Override
+    public void layerValueBackward(double[] params, int offset, int i, double d, double[] grad) {
+        grad[offset + i] += d;
+        grad[offset + layers] += d * inverseLayerEta[i];
+    }
+}
