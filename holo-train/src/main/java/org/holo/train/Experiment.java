@@ -79,13 +79,19 @@ public final class Experiment {
         }
     }
 
+    /** The training objective: data loss plus the boundary and smoothness regularisers of the training section. */
+    public static Objective objective(ExperimentConfig config, HolographicNetwork network) {
+        List<Regulariser> regs = new ArrayList<>();
+        regs.add(new BoundaryRegulariser(config.training.boundaryRegularisation, config.model.dimension, network.metric()));
+        regs.add(new SmoothnessRegulariser(config.training.smoothnessRegularisation, network.grid(),
+                "uniform".equals(config.training.smoothnessProfile)));
+        return new Objective(network, DataLoss.byName(config.training.loss), regs);
+    }
+
     public static Experiment build(ExperimentConfig config, Path baseDir) throws IOException {
         SeedStreams seeds = new SeedStreams(config.training.seed);
         HolographicNetwork network = network(config.model);
-        List<Regulariser> regs = new ArrayList<>();
-        regs.add(new BoundaryRegulariser(config.training.boundaryRegularisation, config.model.dimension, network.metric()));
-        regs.add(new SmoothnessRegulariser(config.training.smoothnessRegularisation, network.grid()));
-        Objective objective = new Objective(network, DataLoss.byName(config.training.loss), regs);
+        Objective objective = objective(config, network);
         DataSources.Loaded loaded = DataSources.load(config.data, baseDir, network, config.model.lambda.initial,
                 config.model.boundary.initialRadius_GeV_inv, seeds.stream(SeedStreams.DATA));
         if (config.training.batchSize > loaded.data().size()) {
@@ -153,5 +159,13 @@ public final class Experiment {
 
     public double[] initialParams() {
         return initialParams.clone();
+    }
+
+    /** The initial weights of attempt k: k = 0 the run's own, k ≥ 1 those of its k-th restart (own stream each). */
+    public double[] initialParams(int attempt) {
+        if (attempt == 0) {
+            return initialParams();
+        }
+        return initialParams(config.model, network, seeds.stream(SeedStreams.INIT + "-restart-" + attempt));
     }
 }

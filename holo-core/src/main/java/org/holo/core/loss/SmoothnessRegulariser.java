@@ -11,7 +11,16 @@ public final class SmoothnessRegulariser implements Regulariser {
 
     private final double[] weight;
 
+    /** The papers' weights c_i = c η̂_i⁴. */
     public SmoothnessRegulariser(double coefficient, RadialGrid grid) {
+        this(coefficient, grid, false);
+    }
+
+    /**
+     * With {@code uniform}, c_i = c at every layer: for the remainder of c/η + r, which has no horizon rise to
+     * protect, so that it is held smooth where the data do not see it rather than left at its initial values.
+     */
+    public SmoothnessRegulariser(double coefficient, RadialGrid grid, boolean uniform) {
         if (!(coefficient >= 0.0) || !Double.isFinite(coefficient)) {
             throw new IllegalArgumentException("smoothness regularisation coefficient must be finite and >= 0, got " + coefficient);
         }
@@ -19,7 +28,7 @@ public final class SmoothnessRegulariser implements Regulariser {
         this.weight = new double[n];
         for (int i = 1; i < n; i++) {
             double etaHat = grid.etaIni() + (i - 1) * grid.step();
-            weight[i] = coefficient * etaHat * etaHat * etaHat * etaHat;
+            weight[i] = uniform ? coefficient : coefficient * etaHat * etaHat * etaHat * etaHat;
         }
     }
 

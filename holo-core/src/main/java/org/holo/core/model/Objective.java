@@ -13,6 +13,7 @@ public final class Objective {
     private final HolographicNetwork network;
     private final DataLoss dataLoss;
     private final List<Regulariser> regularisers;
+    private boolean regularisersOn = true;
 
     public Objective(HolographicNetwork network, DataLoss dataLoss, List<Regulariser> regularisers) {
         this.network = network;
@@ -26,6 +27,18 @@ public final class Objective {
 
     public DataLoss dataLoss() {
         return dataLoss;
+    }
+
+    /**
+     * Switches the regularisers off (E = data loss alone) or back on: a training schedule may hold them off
+     * while the data shape the metric, so that they do not flatten it before the data term can act.
+     */
+    public void setRegularisersOn(boolean on) {
+        this.regularisersOn = on;
+    }
+
+    public boolean regularisersOn() {
+        return regularisersOn;
     }
 
     public HolographicNetwork.Workspace newWorkspace(int capacity) {
@@ -76,8 +89,10 @@ public final class Objective {
         }
         int hOff = net.metricOffset();
         double reg = 0.0;
-        for (Regulariser r : regularisers) {
-            reg += r.evaluate(params, hOff, grad);
+        if (regularisersOn) {
+            for (Regulariser r : regularisers) {
+                reg += r.evaluate(params, hOff, grad);
+            }
         }
         if (parts != null) {
             parts.data = data;

@@ -148,7 +148,8 @@ public final class DjlBackend implements EnsembleBackend {
             }
         }
         this.nodeMatrixT = base.create(mt, new Shape(layers, nodes));
-        SmoothnessRegulariser smooth = new SmoothnessRegulariser(config.training.smoothnessRegularisation, grid);
+        SmoothnessRegulariser smooth = new SmoothnessRegulariser(config.training.smoothnessRegularisation, grid,
+                "uniform".equals(config.training.smoothnessProfile));
         double[] w = new double[Math.max(1, layers - 1)];
         for (int i = 1; i < layers; i++) {
             w[i - 1] = smooth.weight(i);

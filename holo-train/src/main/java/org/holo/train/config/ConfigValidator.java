@@ -73,7 +73,20 @@ public final class ConfigValidator {
         k.oneOf(t.loss, DataLoss.NAMES.toArray(new String[0]), "training.loss");
         k.nonNegative(t.boundaryRegularisation, "training.boundaryRegularisation");
         k.nonNegative(t.smoothnessRegularisation, "training.smoothnessRegularisation");
+        k.oneOf(t.smoothnessProfile, new String[] {"eta4", "uniform"}, "training.smoothnessProfile");
         k.positive(t.convergedLoss, "training.convergedLoss");
+        k.require(t.regularisationWarmup >= 0 && t.regularisationWarmup <= t.epochs, "training.regularisationWarmup",
+                "must lie in 0.." + t.epochs + " (training.epochs), got " + t.regularisationWarmup);
+        k.require(t.decayEpochs >= 0 && t.decayEpochs <= t.epochs, "training.decayEpochs",
+                "must lie in 0.." + t.epochs + " (training.epochs), got " + t.decayEpochs);
+        k.positive(t.finalLearningRate, "training.finalLearningRate");
+        k.notNull(t.restart, "training.restart");
+        if (t.restart != null) {
+            k.require(t.restart.maxRestarts >= 0, "training.restart.maxRestarts", "must be >= 0 (0: never), got " + t.restart.maxRestarts);
+            k.require(t.restart.maxRestarts == 0 || (t.restart.afterEpochs >= 1 && t.restart.afterEpochs < t.epochs),
+                    "training.restart.afterEpochs", "must lie in 1.." + (t.epochs - 1) + " (before training.epochs ends), got " + t.restart.afterEpochs);
+            k.finite(t.restart.dataLossAbove, "training.restart.dataLossAbove");
+        }
         k.require(t.checkpointEvery >= 0, "training.checkpointEvery", "must be >= 0 (0: only at the end), got " + t.checkpointEvery);
 
         if (c.data instanceof DataConfig.Band) {

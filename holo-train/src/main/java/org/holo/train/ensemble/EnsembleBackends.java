@@ -1,12 +1,7 @@
 package org.holo.train.ensemble;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.holo.core.loss.BoundaryRegulariser;
-import org.holo.core.loss.DataLoss;
-import org.holo.core.loss.Regulariser;
-import org.holo.core.loss.SmoothnessRegulariser;
 import org.holo.core.model.HolographicNetwork;
 import org.holo.core.model.Objective;
 import org.holo.train.config.ExperimentConfig;
@@ -53,10 +48,7 @@ public final class EnsembleBackends {
 
     /** The training objective of a config, assembled as {@link org.holo.train.Experiment#build} assembles it. */
     public static Objective objective(ExperimentConfig config, HolographicNetwork network) {
-        List<Regulariser> regs = new ArrayList<>();
-        regs.add(new BoundaryRegulariser(config.training.boundaryRegularisation, config.model.dimension));
-        regs.add(new SmoothnessRegulariser(config.training.smoothnessRegularisation, network.grid()));
-        return new Objective(network, DataLoss.byName(config.training.loss), regs);
+        return org.holo.train.Experiment.objective(config, network);
     }
 
     /**

@@ -134,7 +134,7 @@ public final class EnsembleRun {
                     m.epochLoss(), c.training.convergedLoss, m.stopReason());
             RunResult result = new RunResult(c.name, c.training.seed, backend.name(), m.params(), m.epochLoss(),
                     m.epochDataLoss(), m.epochRegularisation(), m.steps(), m.epochsDone(), m.seconds(), m.steps(),
-                    verdict, m.diverged());
+                    verdict, m.diverged(), m.state().restarts);
             RunDirectory.write(dirs.get(s), e, new TrainingRun.Outcome(result, m.metricsLog()));
             Provenance.finish(provenances.get(s), result);
             Provenance.write(dirs.get(s), provenances.get(s));

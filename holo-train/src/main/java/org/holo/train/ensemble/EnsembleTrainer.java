@@ -11,6 +11,9 @@ import org.holo.train.config.TrainingConfig;
 import org.holo.train.loop.Backend;
 import org.holo.train.loop.DivergenceGuard;
 import org.holo.train.loop.MetricsLog;
+import org.holo.train.loop.PlateauRestart;
+import org.holo.train.loop.TrainingListener;
+import org.holo.train.loop.TrainingSchedule;
 import org.holo.train.loop.Trainer;
 import org.holo.train.loop.TrainingState;
 import org.holo.train.optim.Adam;
@@ -23,9 +26,10 @@ import org.holo.train.random.SeedStreams;
  * follows exactly the loop of {@link Trainer}, with the listeners of a single run ({@link DivergenceGuard},
  * {@link MetricsLog}) called on a real {@link TrainingState}: the same data, init and shuffle streams of its seed,
  * the same order of floating-point operations, the same metrics.jsonl lines and divergence messages. With the cpu
- * backend, member s is therefore bit-identical to {@code holo train CONFIG --seed s}. A member whose loss, gradient
- * or parameters go non-finite is frozen (its parameters kept as a single run keeps them) and reported; the others
- * go on.
+ * backend, member s is therefore bit-identical to {@code holo train CONFIG --seed s}, restarts (training.restart)
+ * and learning-rate decay included: a member that restarts runs on for a full new attempt while the others finish.
+ * A member whose loss, gradient or parameters go non-finite is frozen (its parameters kept as a single run keeps
+ * them) and reported; the others go on. A regularisation warm-up is refused: the members share one objective.
  */
 public final class EnsembleTrainer {
 
@@ -45,6 +49,8 @@ public final class EnsembleTrainer {
         private final TrainingState state;
         private final DivergenceGuard guard = new DivergenceGuard();
         private final MetricsLog log = new MetricsLog();
+        private final List<TrainingListener> epochListeners = new ArrayList<>();
+        private boolean finished;
         private final Adam adam;
         private final Rng shuffle;
         private final int[] order;
@@ -69,6 +75,28 @@ public final class EnsembleTrainer {
                 order[i] = i;
             }
             this.batch = new Batch(t.batchSize);
+            if (t.regularisationWarmup > 0) {
+                throw new IllegalArgumentException("training.regularisationWarmup: ensembles do not support a regularisation"
+                        + " warm-up (their members share one objective); train the seeds one by one with holo train");
+            }
+            epochListeners.add(log);
+            if (t.restart.maxRestarts > 0) {
+                epochListeners.add(new PlateauRestart(t.restart.maxRestarts, t.restart.afterEpochs, t.restart.dataLossAbove,
+                        experiment::initialParams, adam.state()));
+            }
+            TrainingSchedule schedule = new TrainingSchedule(null, t.epochs, 0, t.learningRate, t.decayEpochs, t.finalLearningRate);
+            epochListeners.add(schedule);
+            schedule.onTrainingBegin(state);
+        }
+
+        /** Still training: neither stopped (diverged) nor past the last epoch of its last attempt. */
+        boolean running() {
+            return !finished && !state.stopped();
+        }
+
+        /** The last epoch of the member's current attempt of {@code epochs} epochs. */
+        int lastEpoch(int epochs) {
+            return state.attemptStart - 1 + epochs;
         }
 
         public Experiment experiment() {
@@ -200,9 +228,19 @@ public final class EnsembleTrainer {
             m.state.startNanos = start;
         }
         int live = total;
-        for (int epoch = 1; epoch <= epochs && live > 0; epoch++) {
+        for (int epoch = 1; live > 0; epoch++) {
             for (Member m : members) {
-                if (!m.stopped()) {
+                if (m.running() && epoch > m.lastEpoch(epochs)) {
+                    m.finished = true;
+                    m.seconds = (System.nanoTime() - start) * 1e-9;
+                    live--;
+                }
+            }
+            if (live == 0) {
+                break;
+            }
+            for (Member m : members) {
+                if (m.running()) {
                     m.state.epoch = epoch;
                     m.shuffle.shuffle(m.order);
                     m.sumLoss = 0.0;
@@ -214,7 +252,7 @@ public final class EnsembleTrainer {
                 int size = Math.min(batchSize, n - from);
                 int count = 0;
                 for (Member m : members) {
-                    if (m.stopped()) {
+                    if (!m.running()) {
                         continue;
                     }
                     LabelledData data = m.experiment.data();
@@ -258,23 +296,21 @@ public final class EnsembleTrainer {
                     }
                 }
             }
+            int last = epochs;
             for (Member m : members) {
-                if (!m.stopped()) {
+                if (m.running()) {
                     TrainingState s = m.state;
                     s.epochLoss = m.sumLoss / stepsPerEpoch;
                     s.epochDataLoss = m.sumDataLoss / stepsPerEpoch;
                     s.epochRegularisation = m.sumRegularisation / stepsPerEpoch;
-                    m.log.onEpochEnd(s);
+                    for (TrainingListener l : m.epochListeners) {
+                        l.onEpochEnd(s);
+                    }
+                    last = Math.max(last, m.lastEpoch(epochs));
                 }
             }
             if (listener != null) {
-                listener.onEpochEnd(epoch, epochs, members, (System.nanoTime() - start) * 1e-9);
-            }
-        }
-        double seconds = (System.nanoTime() - start) * 1e-9;
-        for (Member m : members) {
-            if (!m.stopped()) {
-                m.seconds = seconds;
+                listener.onEpochEnd(epoch, last, members, (System.nanoTime() - start) * 1e-9);
             }
         }
     }

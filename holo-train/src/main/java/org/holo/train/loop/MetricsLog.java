@@ -29,7 +29,11 @@ public final class MetricsLog implements TrainingListener {
         if (s.layout.has(ParameterLayout.RADIUS)) {
             sb.append(",\"L\":").append(json(s.params[s.layout.offsetOf(ParameterLayout.RADIUS)]));
         }
-        sb.append(",\"lambda\":").append(json(s.params[s.layout.offsetOf(ParameterLayout.LAMBDA)])).append('}');
+        sb.append(",\"lambda\":").append(json(s.params[s.layout.offsetOf(ParameterLayout.LAMBDA)]));
+        if (s.restarts > 0) {
+            sb.append(",\"attempt\":").append(s.restarts); // 0-based: the restart this attempt came from
+        }
+        sb.append('}');
         lines.add(sb.toString());
     }
 

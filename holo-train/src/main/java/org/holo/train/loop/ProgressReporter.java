@@ -31,18 +31,18 @@ public final class ProgressReporter implements TrainingListener {
     @Override
     public void onEpochEnd(TrainingState s) {
         double t = s.seconds();
-        if (t - lastReport < intervalSeconds && s.epoch < s.epochs) {
+        if (t - lastReport < intervalSeconds && s.epoch < s.lastEpoch()) {
             return;
         }
         lastReport = t;
         int done = s.epoch - startEpoch;
-        double left = done > 0 ? t / done * (s.epochs - s.epoch) : 0.0;
-        int filled = s.epochs == 0 ? WIDTH : (int) ((long) WIDTH * s.epoch / s.epochs);
+        double left = done > 0 ? t / done * (s.lastEpoch() - s.epoch) : 0.0;
+        int filled = s.lastEpoch() == 0 ? WIDTH : (int) ((long) WIDTH * s.epoch / s.lastEpoch());
         StringBuilder sb = new StringBuilder("\r").append(label).append(" [");
         for (int i = 0; i < WIDTH; i++) {
             sb.append(i < filled ? '#' : '.');
         }
-        sb.append(String.format(Locale.ROOT, "] epoch %d/%d  loss %.5f", s.epoch, s.epochs, s.epochLoss));
+        sb.append(String.format(Locale.ROOT, "] epoch %d/%d  loss %.5f", s.epoch, s.lastEpoch(), s.epochLoss));
         if (s.layout.has(ParameterLayout.RADIUS)) {
             sb.append(String.format(Locale.ROOT, "  L %.4f GeV^-1", s.params[s.layout.offsetOf(ParameterLayout.RADIUS)]));
         }

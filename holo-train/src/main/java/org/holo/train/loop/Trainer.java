@@ -46,7 +46,7 @@ public final class Trainer {
         s.startNanos = System.nanoTime();
         listeners.forEach(l -> l.onTrainingBegin(s));
         training:
-        for (int epoch = s.resumeEpoch; epoch <= epochs; epoch++) {
+        for (int epoch = s.resumeEpoch; epoch <= s.lastEpoch(); epoch++) {
             s.epoch = epoch;
             s.resumeEpoch = epoch;
             if (s.position == 0) {

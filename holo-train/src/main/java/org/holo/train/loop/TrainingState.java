@@ -13,6 +13,7 @@ public final class TrainingState {
     public final ParameterLayout layout;
     public final double[] params;
     public final double[] grad;
+    /** Epochs of one attempt (training.epochs); a restart starts a new attempt of that length. */
     public final int epochs;
     public final int stepsPerEpoch;
     public final Optimizer optimizer;
@@ -28,6 +29,8 @@ public final class TrainingState {
     public double epochDataLoss = Double.NaN;
     public double epochRegularisation = Double.NaN;
     public long startNanos;
+    public int restarts;       // restarts from fresh initial weights so far
+    public int attemptStart = 1; // the epoch at which the current attempt began
     private String stopReason;
 
     // where the loop resumes: the epoch to run (1-based) and the index of its next mini-batch in `order`
@@ -63,6 +66,21 @@ public final class TrainingState {
         return stopReason != null;
     }
 
+    /** The last epoch the loop will run: the current attempt's start plus its length. */
+    public int lastEpoch() {
+        return attemptStart - 1 + epochs;
+    }
+
+    /** The epoch to run next, or in progress. */
+    public int epochToRun() {
+        return resumeEpoch;
+    }
+
+    /** Epoch {@code epoch} counted within the current attempt (1-based). */
+    public int epochOfAttempt(int epoch) {
+        return epoch - attemptStart + 1;
+    }
+
     public double seconds() {
         return (System.nanoTime() - startNanos) * 1e-9;
     }
@@ -71,7 +89,7 @@ public final class TrainingState {
     public LoopPosition position() {
         return new LoopPosition(step, resumeEpoch, position, order.clone(),
                 new double[] {sumLoss, sumDataLoss, sumRegularisation}, params.clone(), optimizer.state(),
-                shuffle.snapshot(), epochLoss, epochDataLoss, epochRegularisation);
+                shuffle.snapshot(), epochLoss, epochDataLoss, epochRegularisation, restarts, attemptStart);
     }
 
     void restore(LoopPosition p) {
@@ -94,6 +112,8 @@ public final class TrainingState {
         epochLoss = p.epochLoss();
         epochDataLoss = p.epochDataLoss();
         epochRegularisation = p.epochRegularisation();
+        restarts = p.restarts();
+        attemptStart = p.attemptStart();
         epoch = position == 0 ? resumeEpoch - 1 : resumeEpoch;
     }
 }

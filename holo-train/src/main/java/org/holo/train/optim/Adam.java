@@ -6,7 +6,7 @@ package org.holo.train.optim;
  */
 public final class Adam implements Optimizer {
 
-    private final double learningRate;
+    private double learningRate;
     private final double beta1;
     private final double beta2;
     private final double epsilon;
@@ -52,6 +52,19 @@ public final class Adam implements Optimizer {
             v[i] = beta2 * v[i] + (1.0 - beta2) * g * g;
             params[i] -= stepSize * m[i] / (StrictMath.sqrt(v[i]) / sqrtBias2 + epsilon);
         }
+    }
+
+    @Override
+    public void setLearningRate(double learningRate) {
+        if (!(learningRate > 0.0) || !Double.isFinite(learningRate)) {
+            throw new IllegalArgumentException("learning rate must be positive and finite, got " + learningRate);
+        }
+        this.learningRate = learningRate;
+    }
+
+    @Override
+    public double learningRate() {
+        return learningRate;
     }
 
     public long steps() {

@@ -9,4 +9,9 @@ public interface Optimizer {
     double[] state();
 
     void restore(double[] state);
+
+    /** The step size from now on (a learning-rate schedule sets it before each epoch). */
+    void setLearningRate(double learningRate);
+
+    double learningRate();
 }

@@ -31,6 +31,8 @@ public record Checkpoint(LoopPosition position, List<String> metrics, String dat
         o.put("step", p.step());
         o.put("epoch", p.epoch());
         o.put("position", p.position());
+        o.put("restarts", p.restarts());
+        o.put("attempt_start", p.attemptStart());
         doubles(o.putArray("params"), p.params());
         doubles(o.putArray("optimizer"), p.optimizer());
         doubles(o.putArray("sums"), p.sums());
@@ -76,7 +78,8 @@ public record Checkpoint(LoopPosition position, List<String> metrics, String dat
             }
             LoopPosition p = new LoopPosition(o.get("step").asLong(), o.get("epoch").asInt(), o.get("position").asInt(),
                     order, doubles(o.get("sums")), doubles(o.get("params")), doubles(o.get("optimizer")), rng,
-                    Double.longBitsToDouble(el[0]), Double.longBitsToDouble(el[1]), Double.longBitsToDouble(el[2]));
+                    Double.longBitsToDouble(el[0]), Double.longBitsToDouble(el[1]), Double.longBitsToDouble(el[2]),
+                    o.path("restarts").asInt(0), o.path("attempt_start").asInt(1));
             List<String> metrics = new ArrayList<>();
             o.get("metrics").forEach(n -> metrics.add(n.asText()));
             return new Checkpoint(p, metrics, o.get("data_sha256").asText());

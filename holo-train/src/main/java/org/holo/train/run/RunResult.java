@@ -9,7 +9,7 @@ import org.holo.core.model.ParameterLayout;
 /** The outcome of one training run, as written to result.json. */
 public record RunResult(String experiment, long seed, String backend, double[] params, double loss, double dataLoss,
                         double regularisation, long steps, int epochs, double seconds, long sessionSteps,
-                        Verdict verdict, boolean diverged) {
+                        Verdict verdict, boolean diverged, int restarts) {
 
     /** Wall time per optimiser step of this process (a resumed run counts only the steps it did itself). */
     public double microsecondsPerStep() {
@@ -35,6 +35,7 @@ public record RunResult(String experiment, long seed, String backend, double[] p
         put(o, "data_loss", dataLoss);
         put(o, "regularisation", regularisation);
         o.put("converged", verdict.converged());
+        o.put("restarts", restarts);
         if (!verdict.converged()) {
             o.put("reason", verdict.reason());
         }

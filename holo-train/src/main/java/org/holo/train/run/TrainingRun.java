@@ -19,6 +19,8 @@ import org.holo.train.loop.Backend;
 import org.holo.train.loop.CpuBackend;
 import org.holo.train.loop.DivergenceGuard;
 import org.holo.train.loop.MetricsLog;
+import org.holo.train.loop.PlateauRestart;
+import org.holo.train.loop.TrainingSchedule;
 import org.holo.train.loop.Trainer;
 import org.holo.train.loop.TrainingListener;
 import org.holo.train.loop.TrainingState;
@@ -111,6 +113,12 @@ public final class TrainingRun {
         MetricsLog log = new MetricsLog(resume == null ? List.of() : resume.metrics());
         DivergenceGuard guard = new DivergenceGuard();
         List<TrainingListener> listeners = new ArrayList<>(List.of(guard, log));
+        if (t.restart.maxRestarts > 0) {
+            listeners.add(new PlateauRestart(t.restart.maxRestarts, t.restart.afterEpochs, t.restart.dataLossAbove,
+                    experiment::initialParams, adam.state()));
+        }
+        listeners.add(new TrainingSchedule(experiment.objective(), t.epochs, t.regularisationWarmup, t.learningRate, t.decayEpochs,
+                t.finalLearningRate));
         if (checkpointDir != null) {
             listeners.add(new Checkpointer(checkpointDir, t.checkpointEvery, log, Provenance.dataSha256(experiment)));
         }
@@ -125,7 +133,7 @@ public final class TrainingRun {
         int epochsDone = s.stopped() ? s.epoch - 1 : s.epoch;
         RunResult result = new RunResult(config.name, t.seed, backend.name(), params, s.epochLoss, s.epochDataLoss,
                 s.epochRegularisation, s.step, epochsDone, seconds,
-                s.step - (resume == null ? 0 : resume.position().step()), verdict, guard.diverged());
+                s.step - (resume == null ? 0 : resume.position().step()), verdict, guard.diverged(), s.restarts);
         return new Outcome(result, log.text());
     }
 }

@@ -52,7 +52,8 @@ public record Verdict(boolean converged, String reason, double accuracy, double 
                     double radius = params[network.layout().offsetOf(ParameterLayout.RADIUS)];
                     why.append(String.format(Locale.ROOT, " and L went from %.3g to %.3g GeV^-1", initialRadius, radius));
                     if (radius < 0.5 * initialRadius) {
-                        why.append(" (L collapsed towards 0, the known failure of the paper's recipe)");
+                        why.append(" (L collapsed towards 0, the known failure of the paper's recipe; training.restart removes it,"
+                                + " see experiments/robust-qcd.json)");
                     }
                 }
             }

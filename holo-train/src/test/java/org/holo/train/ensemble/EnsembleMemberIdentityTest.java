@@ -38,6 +38,19 @@ class EnsembleMemberIdentityTest {
                 "data.positives=1000", "data.negatives=1000");
     }
 
+    /**
+     * Restarts and the learning-rate decay keep the identity. dataLossAbove is set between these seeds' epoch-1
+     * data losses, so some members restart and run a longer schedule while the others finish (asserted: a mix).
+     */
+    @Test
+    void membersThatRestartStillEqualSingleRuns() throws IOException {
+        EnsembleRun.Outcome out = check(TestSupport.qcdConfig(), List.of(1L, 3L, 4L, 7L), "training.epochs=3",
+                "training.restart.maxRestarts=2", "training.restart.afterEpochs=1", "training.restart.dataLossAbove=0.27",
+                "training.decayEpochs=2");
+        long restarted = out.runs().stream().filter(r -> r.restarts() > 0).count();
+        assertTrue(restarted >= 1 && restarted < out.runs().size(), restarted + " of " + out.runs().size() + " restarted");
+    }
+
     /** A member that diverges is frozen with the single run's message; the others go on unchanged. */
     @Test
     void aDivergingMemberIsFrozenAndTheOthersGoOn() throws IOException {
