@@ -44,7 +44,7 @@ class ReportCommandsTest {
             assertTrue(Files.isRegularFile(out.resolve(f)), f);
         }
         assertEquals("eta,h,sensitivity,h_resolution,W", Files.readAllLines(out.resolve("metric.csv")).get(0));
-        assertEquals("# eta h W", Files.readAllLines(out.resolve("metric.dat")).get(0));
+        assertEquals("# eta h sensitivity h_resolution W", Files.readAllLines(out.resolve("metric.dat")).get(0));
     }
 
     @Test
