@@ -43,8 +43,8 @@ class ReportCommandsTest {
             "metric.npy.json", "history.npy", "metric.dat", "scalars.dat.json", "report.json"}) {
             assertTrue(Files.isRegularFile(out.resolve(f)), f);
         }
-        assertEquals("eta,h,W", Files.readAllLines(out.resolve("metric.csv")).get(0));
-        assertEquals("# eta h W", Files.readAllLines(out.resolve("metric.dat")).get(0));
+        assertEquals("eta,h,sensitivity,h_resolution,W", Files.readAllLines(out.resolve("metric.csv")).get(0));
+        assertEquals("# eta h sensitivity h_resolution W", Files.readAllLines(out.resolve("metric.dat")).get(0));
     }
 
     @Test

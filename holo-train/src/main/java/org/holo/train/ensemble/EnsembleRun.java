@@ -24,6 +24,7 @@ import org.holo.train.run.AtomicFiles;
 import org.holo.train.run.Provenance;
 import org.holo.train.run.RunDirectory;
 import org.holo.train.run.RunResult;
+import org.holo.train.run.SensitivityProfile;
 import org.holo.train.run.TrainingRun;
 import org.holo.train.run.Verdict;
 
@@ -31,7 +32,8 @@ import org.holo.train.run.Verdict;
  * An ensemble: one config trained from many seeds in lockstep on one backend, written as
  * <pre>
  *   DIR/seed-S/      a complete run directory per seed (the files of holo train)
- *   DIR/summary.json statistics over the converged members (L, 1/L in MeV, λ, final loss), failed seeds and why
+ *   DIR/summary.json statistics over the converged members (L, 1/L in MeV, λ, final loss), failed seeds and why,
+ *                    and per member its sensitivity profile (as in its result.json)
  *   DIR/ensemble.csv eta,h_mean,h_std,h_q16,h_median,h_q84: the learned metric with its spread, per layer
  * </pre>
  */
@@ -134,7 +136,7 @@ public final class EnsembleRun {
                     m.epochLoss(), c.training.convergedLoss, m.stopReason());
             RunResult result = new RunResult(c.name, c.training.seed, backend.name(), m.params(), m.epochLoss(),
                     m.epochDataLoss(), m.epochRegularisation(), m.steps(), m.epochsDone(), m.seconds(), m.steps(),
-                    verdict, m.diverged(), m.state().restarts);
+                    verdict, m.diverged(), m.state().restarts, SensitivityProfile.of(e.objective(), m.params(), e.data()));
             RunDirectory.write(dirs.get(s), e, new TrainingRun.Outcome(result, m.metricsLog()));
             Provenance.finish(provenances.get(s), result);
             Provenance.write(dirs.get(s), provenances.get(s));
@@ -203,6 +205,7 @@ public final class EnsembleRun {
         defs.put("median", "the 50 % quantile");
         defs.put("q16_q84", "16 % and 84 % quantiles, " + Statistics.DEFINITIONS_QUANTILES);
         defs.put("loss", "mean mini-batch loss of the final epoch (data + regularisation)");
+        defs.put("sensitivity", RunResult.SENSITIVITY_DEFINITION);
         if (hasRadius) {
             defs.put("inverse_L_MeV", "1000 / L per member, then the statistics (not 1000 / mean L)");
             Statistics inv = Statistics.of(invL);
@@ -240,6 +243,16 @@ public final class EnsembleRun {
             Statistics.put(x, "lambda", r.params()[lambda]);
             Statistics.put(x, "accuracy", r.verdict().accuracy());
             x.put("steps", r.steps());
+            x.put("restarts", r.restarts());
+            // per member: how well the data fix h at each layer, to set beside the spread in ensemble.csv
+            ArrayNode g = x.putArray("sensitivity");
+            for (double v : r.sensitivity()) {
+                if (Double.isFinite(v)) {
+                    g.add(v);
+                } else {
+                    g.addNull();
+                }
+            }
         }
         o.put("steps_per_member", steps);
         Statistics.put(o, "seconds", seconds);

@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.holo.train.run.AtomicFiles;
+import org.holo.train.run.SensitivityProfile;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
@@ -32,8 +33,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /**
  * The figures of a run, drawn with XChart and written as PNG and SVG (README "Exports and plots"):
  * <ul>
- *   <li>{@code metric}: the learned h(η_i) per layer, the ensemble band (q16…q84) when there is one, the true
- *       metric when the data were labelled with one, and pure AdS (h = d) for reference;</li>
+ *   <li>{@code metric}: the learned h(η_i) per layer with the shaded band h ± h_resolution (what the data
+ *       determine; clipped to the plot), the ensemble band (q16…q84) when there is one, the true metric when the
+ *       data were labelled with one, and pure AdS (h = d) for reference;</li>
  *   <li>{@code volume}: W(η) normalised to 1 at η_ini (log scale), learned, true and pure AdS;</li>
  *   <li>{@code loss}: loss, data loss and regularisation against the epoch (log scale), with the convergence
  *       threshold;</li>
@@ -63,6 +65,7 @@ public final class Plots {
     static final Color TRUE = new Color(0x20, 0x20, 0x20);
     static final Color REFERENCE = new Color(0x99, 0x99, 0x99);
     static final Color BAND = new Color(0x1f, 0x77, 0xb4, 0x40);
+    static final Color RESOLUTION = new Color(0x2c, 0xa0, 0x2c, 0x38);
     static final Color POSITIVE = new Color(0x1f, 0x77, 0xb4, 0x90);
     static final Color NEGATIVE = new Color(0xd6, 0x27, 0x28, 0x70);
     static final Color ACCEPTED = new Color(0xb8, 0xe6, 0xb0);
@@ -173,6 +176,7 @@ public final class Plots {
                 "h(η) = ∂η log √(f g^(d−1))");
         Table m = r.metric();
         double[] eta = m.column("eta");
+        resolutionBand(c, r, notes);
         MetricBand band = r.band();
         if (band != null) {
             double[][] lo = finite(band.eta(), band.q16(), false, "h(η) plot, ensemble band q16", notes);
@@ -215,6 +219,89 @@ public final class Plots {
         }
         c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         return c;
+    }
+
+    /**
+     * The band h ± h_resolution (what the data determine: the change of h at one layer alone that moves the outputs
+     * by 0.1 rms), behind everything else. Each edge is clipped to {@link #metricRange}, so an unconstrained layer
+     * (an infinite or huge width) fills the plot's height instead of stretching the axis.
+     */
+    static void resolutionBand(XYChart c, RunReport r, List<String> notes) {
+        Table m = r.metric();
+        if (!m.has(RunReport.H_RESOLUTION)) {
+            return;
+        }
+        double[] eta = m.column("eta");
+        double[] h = m.column("h");
+        double[] res = m.column(RunReport.H_RESOLUTION);
+        double[] range = metricRange(r);
+        int n = eta.length;
+        double[] x = new double[n];
+        double[] lo = new double[n];
+        double[] hi = new double[n];
+        int k = 0;
+        boolean clipped = false;
+        for (int i = 0; i < n; i++) {
+            if (!drawable(eta[i]) || !drawable(h[i]) || Double.isNaN(res[i])) {
+                continue;
+            }
+            x[k] = eta[i];
+            lo[k] = Math.max(h[i] - res[i], range[0]);
+            hi[k] = Math.min(h[i] + res[i], range[1]);
+            clipped |= lo[k] > h[i] - res[i] || hi[k] < h[i] + res[i];
+            k++;
+        }
+        if (k < n) {
+            notes.add("h(η) plot, resolution band: " + (n - k) + " of " + n + " layers not drawn (h or its resolution"
+                    + " not finite)");
+        }
+        if (k < 2) {
+            return;
+        }
+        double[] px = new double[2 * k];
+        double[] py = new double[2 * k];
+        for (int i = 0; i < k; i++) {
+            px[i] = x[i];
+            py[i] = hi[i];
+            px[2 * k - 1 - i] = x[i];
+            py[2 * k - 1 - i] = lo[i];
+        }
+        XYSeries s = c.addSeries("h ± " + SensitivityProfile.OUTPUT_SHIFT + "/√G_i: the change of h_i alone that moves"
+                + " the outputs by " + SensitivityProfile.OUTPUT_SHIFT + " rms" + (clipped ? " (clipped to the plot)" : ""),
+                px, py);
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
+        s.setFillColor(RESOLUTION);
+        s.setLineColor(RESOLUTION);
+        s.setMarker(SeriesMarkers.NONE);
+    }
+
+    /**
+     * The y-range of the h(η) plot without the resolution band: learned h, true h, h = d and the ensemble band,
+     * widened by a quarter of its span (at least 1) on each side.
+     */
+    static double[] metricRange(RunReport r) {
+        List<double[]> curves = new ArrayList<>();
+        curves.add(r.metric().column("h"));
+        curves.add(new double[] {r.dimension()});
+        if (r.trueMetric() != null) {
+            curves.add(r.trueMetric().column("h"));
+        }
+        if (r.band() != null) {
+            curves.add(r.band().q16());
+            curves.add(r.band().q84());
+        }
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double[] v : curves) {
+            for (double y : v) {
+                if (drawable(y)) {
+                    lo = Math.min(lo, y);
+                    hi = Math.max(hi, y);
+                }
+            }
+        }
+        double pad = 0.25 * Math.max(hi - lo, 1.0);
+        return new double[] {lo - pad, hi + pad};
     }
 
     static XYChart volume(RunReport r, List<String> notes) {

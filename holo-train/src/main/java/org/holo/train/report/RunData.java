@@ -20,10 +20,11 @@ import org.holo.train.run.RunDirectory;
  * A finished run directory read for reporting. Unlike {@link org.holo.train.run.RunRecord} it is lenient about
  * values: a null (non-finite) h, L or λ in result.json becomes NaN and a bad line of metrics.jsonl is skipped,
  * each with a note, so that a diverged run can still be exported and plotted. A missing config.json or
- * result.json is still an error (not a run directory).
+ * result.json is still an error (not a run directory). The sensitivity profile is null for a run written before
+ * result.json recorded it (with a note): such a run reports without it.
  */
 public record RunData(Path dir, ExperimentConfig config, HolographicNetwork network, double[] params, JsonNode result,
-                      List<JsonNode> history, List<String> notes) {
+                      List<JsonNode> history, List<String> notes, double[] sensitivity) {
 
     public static RunData read(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
@@ -43,7 +44,8 @@ public record RunData(Path dir, ExperimentConfig config, HolographicNetwork netw
         HolographicNetwork network = Experiment.network(config.model);
         double[] params = params(network, result, notes);
         List<JsonNode> history = history(dir.resolve(RunDirectory.METRICS), notes);
-        return new RunData(dir, config, network, params, result, history, notes);
+        double[] sensitivity = sensitivity(result, network.grid().layers(), notes);
+        return new RunData(dir, config, network, params, result, history, notes, sensitivity);
     }
 
     private static JsonNode json(Path file, String text) {
@@ -86,6 +88,33 @@ public record RunData(Path dir, ExperimentConfig config, HolographicNetwork netw
         }
         p[layout.offsetOf(ParameterLayout.LAMBDA)] = number(result, "lambda", notes);
         return p;
+    }
+
+    /** result.json's sensitivity per layer (a null or non-number entry becomes NaN), or null when absent. */
+    private static double[] sensitivity(JsonNode result, int layers, List<String> notes) {
+        JsonNode g = result.get("sensitivity");
+        if (g == null) {
+            notes.add("result.json has no sensitivity profile (a run from before it was recorded): the h resolution"
+                    + " is neither exported nor drawn; re-run with holo reproduce to get it");
+            return null;
+        }
+        double[] v = new double[layers];
+        int bad = 0;
+        for (int i = 0; i < layers; i++) {
+            JsonNode x = g.isArray() ? g.get(i) : null;
+            v[i] = x != null && x.isNumber() && x.asDouble() >= 0 ? x.asDouble() : Double.NaN;
+            if (Double.isNaN(v[i])) {
+                bad++;
+            }
+        }
+        if (!g.isArray() || g.size() != layers) {
+            notes.add("result.json: sensitivity is not an array of " + layers + " numbers (one per layer); missing"
+                    + " values are NaN");
+        } else if (bad > 0) {
+            notes.add("result.json: " + bad + " of " + layers + " sensitivity values are not finite non-negative numbers;"
+                    + " exported as NaN");
+        }
+        return v;
     }
 
     private static double number(JsonNode result, String field, List<String> notes) {

@@ -8,6 +8,7 @@ import java.util.List;
 import org.holo.core.metric.AnalyticMetrics;
 import org.holo.core.metric.Metric;
 import org.holo.train.config.DataConfig;
+import org.holo.train.run.SensitivityProfile;
 
 /**
  * What a run exports and plots: the tables (metric, history, scalars and, when the experiment knows it, the
@@ -20,6 +21,8 @@ public final class RunReport {
     public static final String HISTORY = "history";
     public static final String SCALARS = "scalars";
     public static final String METRIC_TRUE = "metric_true";
+    public static final String SENSITIVITY = "sensitivity";
+    public static final String H_RESOLUTION = "h_resolution";
     public static final String ETA_UNIT = "1 (units of the AdS radius)";
     /** Points of the smooth true-metric curve. */
     static final int TRUE_POINTS = 400;
@@ -65,13 +68,16 @@ public final class RunReport {
 
         double[] eta = run.eta();
         double[] h = run.h();
-        Table metric = new Table(METRIC, "the learned emergent metric, one row per layer from the boundary (eta_ini) to the"
-                + " last layer (eta_fin - deta)", List.of(
+        List<Column> mc = new ArrayList<>(List.of(
                 new Column("eta", "radial coordinate eta_i = eta_ini + i*deta of layer i", ETA_UNIT, eta),
-                new Column("h", "learned metric h(eta_i) = d/deta log sqrt(f g^(d-1)), the weight of layer i", "1", h),
-                new Column("W", "volume factor W = sqrt(f g^(d-1)) normalised to W(eta_ini) = 1: exp of the trapezoid"
-                        + " integral of h from eta_ini to eta_i over the layer positions", "1",
-                        VolumeFactor.normalised(eta, h))));
+                new Column("h", "learned metric h(eta_i) = d/deta log sqrt(f g^(d-1)), the weight of layer i", "1", h)));
+        if (run.sensitivity() != null) {
+            mc.addAll(sensitivityColumns(run.sensitivity()));
+        }
+        mc.add(new Column("W", "volume factor W = sqrt(f g^(d-1)) normalised to W(eta_ini) = 1: exp of the trapezoid"
+                + " integral of h from eta_ini to eta_i over the layer positions", "1", VolumeFactor.normalised(eta, h)));
+        Table metric = new Table(METRIC, "the learned emergent metric, one row per layer from the boundary (eta_ini) to the"
+                + " last layer (eta_fin - deta)", mc);
 
         List<Column> sc = new ArrayList<>();
         if (run.hasRadius()) {
@@ -99,6 +105,17 @@ public final class RunReport {
         }
         return new RunReport(source, title, run.config().model.dimension, metric, history, scalars, trueMetric, trueName,
                 null, notes);
+    }
+
+    /** The sensitivity profile G_i and the resolution of h derived from it (README "Run directory"). */
+    static List<Column> sensitivityColumns(double[] g) {
+        double shift = SensitivityProfile.OUTPUT_SHIFT;
+        return List.of(
+                new Column(SENSITIVITY, "sensitivity of the outputs to h at layer i alone: (1/n) sum_b (dt_b/dh_i)^2 over"
+                        + " the training data at the final parameters (Gauss-Newton diagonal of the data term)", "1", g),
+                new Column(H_RESOLUTION, shift + "/sqrt(sensitivity): the change of h at layer i alone that moves the outputs"
+                        + " by " + shift + " rms; Infinity in text tables (null in JSON) where sensitivity = 0, i.e. the"
+                        + " data do not constrain h_i", "1", SensitivityProfile.resolution(g)));
     }
 
     /** The exact metric on a fine grid from η_ini to η_fin, with W by the trapezoid rule on that grid. */

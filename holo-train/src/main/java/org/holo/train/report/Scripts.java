@@ -4,10 +4,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.holo.train.run.AtomicFiles;
+import org.holo.train.run.SensitivityProfile;
 
 /**
- * Two small scripts written into the run directory that redraw h(η), W(η), the loss and the L/λ traces from
- * export/*.csv without Java: {@code plot.gp} (gnuplot 5, pngcairo or png terminal) writes plots/gp-*.png and
+ * Two small scripts written into the run directory that redraw h(η) (with its resolution band), W(η), the loss
+ * and the L/λ traces from export/*.csv without Java: {@code plot.gp} (gnuplot 5, pngcairo or png terminal) writes plots/gp-*.png and
  * {@code plot.py} (matplotlib, Agg backend) writes plots/mpl-*.png. Both find the CSVs relative to their own
  * location, so they run from any working directory ({@code gnuplot RUN_DIR/plot.gp}, {@code python3 RUN_DIR/plot.py}).
  */
@@ -59,8 +60,20 @@ public final class Scripts {
         s.append("set output 'plots/gp-metric.png'\n")
                 .append("set title \"Emergent metric h(η): ").append(title).append("\" noenhanced\n")
                 .append("set xlabel 'η  [units of the AdS radius]'\n")
-                .append("set ylabel 'h(η)'\n")
-                .append("plot ");
+                .append("set ylabel 'h(η)'\n");
+        if (hasResolution(r)) {
+            // the band's edges clipped to the other curves' range (as in plots/metric.png): an unconstrained layer
+            // has an infinite width
+            double[] range = Plots.metricRange(r);
+            s.append("ylo = ").append(Exporter.number(range[0])).append("; yhi = ").append(Exporter.number(range[1]))
+                    .append("\nclip(y) = y < ylo ? ylo : (y > yhi ? yhi : y)\n");
+        }
+        s.append("plot ");
+        if (hasResolution(r)) {
+            s.append("'export/metric.csv' using 'eta':(clip(column('h') - column('h_resolution'))):"
+                    + "(clip(column('h') + column('h_resolution'))) with filledcurves fs transparent solid 0.22 noborder"
+                    + " lc rgb '#2ca02c' title '").append(resolutionTitle()).append("' noenhanced, \\\n     ");
+        }
         if (r.band() != null) {
             s.append("'export/metric_band.csv' using 'eta':'h_q16':'h_q84' with filledcurves fs transparent solid 0.25"
                     + " noborder lc rgb '#1f77b4' title 'ensemble 16-84 %' noenhanced, \\\n     ");
@@ -114,6 +127,15 @@ public final class Scripts {
         return s.toString();
     }
 
+    private static boolean hasResolution(RunReport r) {
+        return r.metric().has(RunReport.H_RESOLUTION);
+    }
+
+    private static String resolutionTitle() {
+        double shift = SensitivityProfile.OUTPUT_SHIFT;
+        return "h ± " + shift + "/√G_i: the change of h_i alone that moves the outputs by " + shift + " rms";
+    }
+
     static String python(RunReport r) {
         int d = r.dimension();
         boolean hasL = r.history().has("L");
@@ -154,8 +176,19 @@ public final class Scripts {
                 .append("truth = read(\"metric_true\")\n")
                 .append("band = read(\"metric_band\")\n")
                 .append("history = read(\"history\")\n\n")
-                .append("fig, ax = plt.subplots(figsize=(8, 6))\n")
-                .append("if band is not None:\n")
+                .append("fig, ax = plt.subplots(figsize=(8, 6))\n");
+        if (hasResolution(r)) {
+            // clipped as in plots/metric.png: an unconstrained layer has an infinite width
+            double[] range = Plots.metricRange(r);
+            s.append("YLO, YHI = ").append(Exporter.number(range[0])).append(", ").append(Exporter.number(range[1])).append("\n")
+                    .append("if \"h_resolution\" in metric:\n")
+                    .append("    ax.fill_between(metric[\"eta\"],\n")
+                    .append("                    [max(h - w, YLO) for h, w in zip(metric[\"h\"], metric[\"h_resolution\"])],\n")
+                    .append("                    [min(h + w, YHI) for h, w in zip(metric[\"h\"], metric[\"h_resolution\"])],\n")
+                    .append("                    color=\"#2ca02c\", alpha=0.22, lw=0, label=\"").append(resolutionTitle())
+                    .append("\")\n");
+        }
+        s.append("if band is not None:\n")
                 .append("    ax.fill_between(band[\"eta\"], band[\"h_q16\"], band[\"h_q84\"], color=\"#1f77b4\", alpha=0.25,"
                         + " label=\"ensemble 16-84 %\")\n")
                 .append("ax.plot(metric[\"eta\"], metric[\"h\"], \"o-\", color=\"#1f77b4\", lw=2, label=\"learned h(η_i)\")\n")

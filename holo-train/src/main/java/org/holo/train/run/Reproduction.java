@@ -17,6 +17,11 @@ public final class Reproduction {
 
     /** Fields of result.json that measure the machine, not the physics. */
     static final Set<String> TIMING = Set.of("seconds", "microseconds_per_step");
+    /**
+     * Fields of result.json that newer versions add: absent from the original run, they are not a difference
+     * (a run made before the sensitivity profile existed still reproduces).
+     */
+    static final Set<String> ADDED_LATER = Set.of("sensitivity", "h_resolution", "sensitivity_definition");
 
     private Reproduction() {
     }
@@ -35,7 +40,8 @@ public final class Reproduction {
 
     /**
      * Differences between two run directories: every result.json field (timing excepted) and the bytes of
-     * metric.csv and metrics.jsonl. Empty when the runs are identical.
+     * metric.csv and metrics.jsonl. Empty when the runs are identical. Where {@code a} is an older run without
+     * the sensitivity profile, those fields and metric.csv columns of {@code b} are not compared.
      */
     public static List<String> diff(Path a, Path b) throws IOException {
         List<String> diffs = new ArrayList<>();
@@ -43,13 +49,38 @@ public final class Reproduction {
         JsonNode rb = ConfigLoader.mapper().readTree(Files.readString(b.resolve(RunDirectory.RESULT)));
         compare("result", ra, rb, diffs);
         for (String f : List.of(RunDirectory.METRIC, RunDirectory.METRICS)) {
-            byte[] x = Files.readAllBytes(a.resolve(f));
-            byte[] y = Files.readAllBytes(b.resolve(f));
-            if (!java.util.Arrays.equals(x, y)) {
-                diffs.add(f + ": contents differ" + firstDifferentLine(new String(x), new String(y)));
+            String x = Files.readString(a.resolve(f));
+            String y = Files.readString(b.resolve(f));
+            if (f.equals(RunDirectory.METRIC)) {
+                y = leadingColumns(x, y);
+            }
+            if (!x.equals(y)) {
+                diffs.add(f + ": contents differ" + firstDifferentLine(x, y));
             }
         }
         return diffs;
+    }
+
+    /**
+     * {@code csv} cut to the columns of {@code reference} when those are its leading columns (an old metric.csv
+     * with header eta,h against a new one with more columns); otherwise {@code csv} unchanged.
+     */
+    static String leadingColumns(String reference, String csv) {
+        String refHeader = reference.lines().findFirst().orElse("");
+        String header = csv.lines().findFirst().orElse("");
+        if (refHeader.isEmpty() || refHeader.equals(header) || !header.startsWith(refHeader + ",")) {
+            return csv;
+        }
+        int keep = refHeader.split(",", -1).length;
+        StringBuilder sb = new StringBuilder();
+        for (String line : csv.split("\n", -1)) {
+            String[] cells = line.split(",", -1);
+            if (sb.length() > 0) {
+                sb.append('\n');
+            }
+            sb.append(cells.length > keep ? String.join(",", java.util.Arrays.copyOf(cells, keep)) : line);
+        }
+        return sb.toString();
     }
 
     private static String firstDifferentLine(String x, String y) {
@@ -83,7 +114,8 @@ public final class Reproduction {
             Iterator<String> names = y.fieldNames();
             while (names.hasNext()) {
                 String n = names.next();
-                if (!x.has(n) && !(path.equals("result") && TIMING.contains(n))) {
+                boolean skip = path.equals("result") && (TIMING.contains(n) || ADDED_LATER.contains(n));
+                if (!x.has(n) && !skip) {
                     diffs.add(path + "." + n + ": (absent) -> " + y.get(n));
                 }
             }

@@ -6,10 +6,26 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.holo.core.model.HolographicNetwork;
 import org.holo.core.model.ParameterLayout;
 
-/** The outcome of one training run, as written to result.json. */
+/**
+ * The outcome of one training run, as written to result.json, with the {@link SensitivityProfile} of its final
+ * metric ({@code sensitivity}, one value per layer, boundary first).
+ */
 public record RunResult(String experiment, long seed, String backend, double[] params, double loss, double dataLoss,
                         double regularisation, long steps, int epochs, double seconds, long sessionSteps,
-                        Verdict verdict, boolean diverged, int restarts) {
+                        Verdict verdict, boolean diverged, int restarts, double[] sensitivity) {
+
+    /** What the two profile fields of result.json mean, written next to them. */
+    public static final String SENSITIVITY_DEFINITION = "sensitivity_i = (1/n) sum_b (dt_b/dh_i)^2 over the n training"
+            + " points at the final parameters (Gauss-Newton diagonal of the data term, h changed at layer i alone);"
+            + " h_resolution_i = " + SensitivityProfile.OUTPUT_SHIFT + "/sqrt(sensitivity_i), the change of h_i that moves"
+            + " the outputs t by " + SensitivityProfile.OUTPUT_SHIFT + " rms; null where sensitivity_i = 0 (the data do"
+            + " not constrain h_i: infinite) or not finite";
+
+    public RunResult {
+        if (sensitivity == null) {
+            throw new IllegalArgumentException("a run result needs its sensitivity profile (one value per layer)");
+        }
+    }
 
     /** Wall time per optimiser step of this process (a resumed run counts only the steps it did itself). */
     public double microsecondsPerStep() {
@@ -56,6 +72,9 @@ public record RunResult(String experiment, long seed, String backend, double[] p
             ParameterLayout.Block rb = layout.block(ParameterLayout.METRIC);
             numbers(o.putArray("remainder"), java.util.Arrays.copyOfRange(params, rb.offset(), rb.offset() + rb.size()));
         }
+        numbers(o.putArray("sensitivity"), sensitivity);
+        numbers(o.putArray("h_resolution"), SensitivityProfile.resolution(sensitivity));
+        o.put("sensitivity_definition", SENSITIVITY_DEFINITION);
         put(o, "accuracy", verdict.accuracy());
         put(o, "positive_fraction", verdict.positiveFraction());
         o.put("steps", steps);
@@ -75,13 +94,24 @@ public record RunResult(String experiment, long seed, String backend, double[] p
         }
     }
 
-    /** metric.csv: header eta,h and one row per layer, boundary to horizon. */
+    /** The header of metric.csv. */
+    public static final String METRIC_CSV_HEADER = "eta,h,sensitivity,h_resolution";
+
+    /**
+     * metric.csv: header {@value #METRIC_CSV_HEADER} and one row per layer, boundary to horizon; an unbounded
+     * h_resolution (sensitivity 0) is written as Infinity, as Java and NumPy read it.
+     */
     public String metricCsv(HolographicNetwork network) {
         double[] h = network.metricAtLayers(params);
         double[] eta = network.grid().layerEtas();
-        StringBuilder sb = new StringBuilder("eta,h\n");
+        if (sensitivity.length != h.length) {
+            throw new IllegalStateException("sensitivity profile has " + sensitivity.length + " values for " + h.length + " layers");
+        }
+        double[] resolution = SensitivityProfile.resolution(sensitivity);
+        StringBuilder sb = new StringBuilder(METRIC_CSV_HEADER).append('\n');
         for (int i = 0; i < h.length; i++) {
-            sb.append(eta[i]).append(',').append(h[i]).append('\n');
+            sb.append(eta[i]).append(',').append(h[i]).append(',').append(sensitivity[i]).append(',')
+                    .append(resolution[i]).append('\n');
         }
         return sb.toString();
     }

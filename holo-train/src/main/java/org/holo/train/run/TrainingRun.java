@@ -133,7 +133,8 @@ public final class TrainingRun {
         int epochsDone = s.stopped() ? s.epoch - 1 : s.epoch;
         RunResult result = new RunResult(config.name, t.seed, backend.name(), params, s.epochLoss, s.epochDataLoss,
                 s.epochRegularisation, s.step, epochsDone, seconds,
-                s.step - (resume == null ? 0 : resume.position().step()), verdict, guard.diverged(), s.restarts);
+                s.step - (resume == null ? 0 : resume.position().step()), verdict, guard.diverged(), s.restarts,
+                SensitivityProfile.of(experiment.objective(), params, experiment.data()));
         return new Outcome(result, log.text());
     }
 }

@@ -133,6 +133,13 @@ class ReportsTest {
             assertEquals(result.get("eta").get(i).asDouble(), eta[i], 0.0);
         }
         assertArrayEquals(VolumeFactor.normalised(eta, h), csvColumn(dir.resolve("export/metric.csv"), "W"), 0.0);
+        assertEquals("eta,h,sensitivity,h_resolution,W", Files.readAllLines(dir.resolve("export/metric.csv")).get(0));
+        double[] g = csvColumn(dir.resolve("export/metric.csv"), "sensitivity");
+        double[] res = csvColumn(dir.resolve("export/metric.csv"), "h_resolution");
+        for (int i = 0; i < h.length; i++) {
+            assertEquals(result.get("sensitivity").get(i).asDouble(), g[i], 0.0);
+            assertEquals(0.1 / Math.sqrt(g[i]), res[i], 0.0);
+        }
         double l = csvColumn(dir.resolve("export/scalars.csv"), "L_GeV_inv")[0];
         assertEquals(result.get("L_GeV_inv").asDouble(), l, 0.0);
         assertEquals(1000.0 / l, csvColumn(dir.resolve("export/scalars.csv"), "inverse_L_MeV")[0], 0.0);
@@ -210,6 +217,63 @@ class ReportsTest {
         assertTrue(metric.get(4).contains("NaN"), metric.get(4));
         assertTrue(Files.readAllLines(dir.resolve("export/scalars.csv")).get(1).startsWith("NaN,NaN,"), "L and 1/L are NaN");
         assertEquals(3, Files.readAllLines(dir.resolve("export/history.csv")).size(), "header + 2 good lines");
+    }
+
+    /** A run directory written before the profile existed: reported without it, with a note, nothing fails. */
+    @Test
+    void runWithoutSensitivityProfileStillReports() throws Exception {
+        Path dir = copy(qcd, runs.resolve("old"));
+        ObjectNode result = (ObjectNode) json(dir.resolve("result.json"));
+        result.remove(List.of("sensitivity", "h_resolution", "sensitivity_definition"));
+        Files.writeString(dir.resolve("result.json"), result.toString());
+        Reports.Summary s = Reports.writeAll(dir);
+        String notes = String.join("\n", s.notes());
+        assertTrue(notes.contains("result.json has no sensitivity profile"), notes);
+        assertEquals("eta,h,W", Files.readAllLines(dir.resolve("export/metric.csv")).get(0));
+        assertPng(dir.resolve("plots/metric.png"));
+        assertFalse(Files.readString(dir.resolve("plot.gp")).contains("h_resolution"));
+        assertFalse(Files.readString(dir.resolve("plot.py")).contains("h_resolution"));
+    }
+
+    /**
+     * Where the sensitivity is 0 the resolution is infinite: Infinity in the CSV, null (explained) in report.json,
+     * and in the plot a band clipped to the range of the other curves instead of an axis stretched to infinity.
+     */
+    @Test
+    void unconstrainedLayerHasInfiniteResolutionAndAClippedBand() throws Exception {
+        Path dir = copy(ads, runs.resolve("unconstrained"));
+        ObjectNode result = (ObjectNode) json(dir.resolve("result.json"));
+        ArrayNode g = (ArrayNode) result.get("sensitivity");
+        int last = g.size() - 1;
+        g.set(last, 0.0);
+        g.set(last - 1, 1e-20);
+        Files.writeString(dir.resolve("result.json"), result.toString());
+        Reports.writeAll(dir);
+        List<String> metric = Files.readAllLines(dir.resolve("export/metric.csv"));
+        assertEquals("Infinity", metric.get(last + 1).split(",")[3], metric.get(last + 1));
+        assertTrue(json(dir.resolve("export/metric.csv.json")).get("h_resolution_infinite").asText().contains("sensitivity = 0"));
+
+        RunData run = RunData.read(dir);
+        RunReport report = RunReport.of(run);
+        Exporter.write(report, dir.resolve("json"), Exporter.Format.JSON);
+        JsonNode table = json(dir.resolve("json/report.json")).get("tables").get("metric");
+        assertTrue(table.get("columns").get("h_resolution").get(last).isNull());
+        assertTrue(table.get("null_values").asText().contains("+infinity where sensitivity = 0"));
+
+        List<String> notes = new ArrayList<>();
+        org.knowm.xchart.XYChart c = Plots.metric(report, notes);
+        double[] range = Plots.metricRange(report);
+        org.knowm.xchart.XYSeries band = c.getSeriesMap().values().stream()
+                .filter(x -> x.getName().startsWith("h ± 0.1/√G_i")).findFirst().orElseThrow();
+        assertTrue(band.getName().endsWith("(clipped to the plot)"), band.getName());
+        for (org.knowm.xchart.XYSeries x : c.getSeriesMap().values()) {
+            for (double y : x.getYData()) {
+                assertTrue(y >= range[0] && y <= range[1], x.getName() + ": " + y + " outside " + Arrays.toString(range));
+            }
+        }
+        assertTrue(range[1] - range[0] < 50, "the band did not stretch the axis: " + Arrays.toString(range));
+        assertEquals(range[1], band.getYData()[last], 0.0, "upper edge of the unconstrained layer at the top");
+        assertPng(dir.resolve("plots/metric.png"));
     }
 
     @Test

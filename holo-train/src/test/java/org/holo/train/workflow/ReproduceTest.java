@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -47,6 +48,29 @@ class ReproduceTest {
         List<String> diffs = Reproduction.diff(original, tmp.resolve("b"));
         assertEquals(1, diffs.size(), diffs.toString());
         assertTrue(diffs.get(0).startsWith("result.h[3]:"), diffs.toString());
+    }
+
+    /** A run from before the sensitivity profile (metric.csv eta,h; no profile in result.json) still reproduces. */
+    @Test
+    void aRunWithoutTheSensitivityProfileStillReproduces(@TempDir Path tmp) throws Exception {
+        Path original = run(tmp.resolve("a"));
+        ObjectNode r = (ObjectNode) ConfigLoader.mapper().readTree(original.resolve("result.json").toFile());
+        r.remove(List.of("sensitivity", "h_resolution", "sensitivity_definition"));
+        Files.writeString(original.resolve("result.json"), ConfigLoader.mapper().writeValueAsString(r) + "\n");
+        StringBuilder old = new StringBuilder();
+        for (String line : Files.readAllLines(original.resolve("metric.csv"))) {
+            String[] f = line.split(",");
+            old.append(f[0]).append(',').append(f[1]).append('\n');
+        }
+        Files.writeString(original.resolve("metric.csv"), old.toString());
+        Reproduction.rerun(original, tmp.resolve("b"));
+        assertEquals(List.of(), Reproduction.diff(original, tmp.resolve("b")));
+
+        // but h itself is still compared
+        Files.writeString(original.resolve("metric.csv"), old.toString().replaceFirst("\n([^,]+),[^\n]+", "\n$1,0.5"));
+        List<String> diffs = Reproduction.diff(original, tmp.resolve("b"));
+        assertEquals(1, diffs.size(), diffs.toString());
+        assertTrue(diffs.get(0).startsWith("metric.csv: contents differ (first at line 2"), diffs.toString());
     }
 
     @Test
