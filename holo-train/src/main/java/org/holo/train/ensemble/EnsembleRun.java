@@ -80,6 +80,7 @@ public final class EnsembleRun {
                 throw new IllegalArgumentException("seed " + c.training.seed + " appears twice in the ensemble");
             }
         }
+        EnsembleTrainer.requireSupported(configs.get(0).training);
         RunDirectory.requireFresh(outDir);
         List<Experiment> experiments = new ArrayList<>(configs.size());
         for (ExperimentConfig c : configs) {
@@ -97,6 +98,8 @@ public final class EnsembleRun {
     /** Trains the members of {@code experiments} on an open backend and writes the ensemble directory. */
     public static Outcome train(List<Experiment> experiments, EnsembleBackend backend, Path outDir,
                                 EnsembleTrainer.Listener progress) throws IOException {
+        // the members first: a training section they refuse must fail before anything is written
+        List<EnsembleTrainer.Member> members = EnsembleTrainer.members(experiments);
         Files.createDirectories(outDir);
         List<ObjectNode> provenances = new ArrayList<>();
         List<Path> dirs = new ArrayList<>();
@@ -120,7 +123,6 @@ public final class EnsembleRun {
         }
 
         ExperimentConfig config = experiments.get(0).config();
-        List<EnsembleTrainer.Member> members = EnsembleTrainer.members(experiments);
         EnsembleTrainer.of(config.training).fit(members, backend, progress);
         if (progress instanceof EnsembleProgress) {
             ((EnsembleProgress) progress).finish();

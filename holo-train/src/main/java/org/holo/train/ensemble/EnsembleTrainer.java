@@ -75,10 +75,7 @@ public final class EnsembleTrainer {
                 order[i] = i;
             }
             this.batch = new Batch(t.batchSize);
-            if (t.regularisationWarmup > 0) {
-                throw new IllegalArgumentException("training.regularisationWarmup: ensembles do not support a regularisation"
-                        + " warm-up (their members share one objective); train the seeds one by one with holo train");
-            }
+            requireSupported(t);
             epochListeners.add(log);
             if (t.restart.maxRestarts > 0) {
                 epochListeners.add(new PlateauRestart(t.restart.maxRestarts, t.restart.afterEpochs, t.restart.dataLossAbove,
@@ -158,6 +155,14 @@ public final class EnsembleTrainer {
         /** metrics.jsonl. */
         public String metricsLog() {
             return log.text();
+        }
+    }
+
+    /** Refuses a training section the lockstep loop cannot follow exactly. */
+    public static void requireSupported(TrainingConfig t) {
+        if (t.regularisationWarmup > 0) {
+            throw new IllegalArgumentException("training.regularisationWarmup: ensembles do not support a regularisation"
+                    + " warm-up (their members share one objective); train the seeds one by one with holo train");
         }
     }
 
