@@ -22,6 +22,7 @@ import org.holo.core.layer.Rk4LayerMap;
 import org.holo.core.loss.L1SquaredLoss;
 import org.holo.core.loss.MseLoss;
 import org.holo.core.loss.SmoothnessRegulariser;
+import org.holo.core.metric.HorizonMetric;
 import org.holo.core.metric.PerLayerMetric;
 import org.holo.core.model.Batch;
 import org.holo.core.model.HolographicNetwork;
@@ -83,6 +84,9 @@ public final class DjlBackend implements EnsembleBackend {
     private final double dimension;
     private final NDArray nodeMatrixT;    // (N × nodes): h_nodes = h · Mᵀ
     private final NDArray smoothWeights;  // (1 × N−1): c_i, i = 1 … N−1
+    private final int horizonOffset;      // c of h = c/η + r, or −1 for per-layer weights
+    private final NDArray inverseNodeEtas; // (1 × nodes): 1/η at the nodes, or null
+    private final double inverseEta0;     // 1/η_0
 
     private DjlBackend(Engine engine, Device device, ExperimentConfig config, HolographicNetwork net) {
         this.engine = engine;
@@ -135,12 +139,20 @@ public final class DjlBackend implements EnsembleBackend {
         this.l1Squared = L1SquaredLoss.NAME.equals(loss);
         this.boundaryCoefficient = config.training.boundaryRegularisation;
         this.dimension = config.model.dimension;
-        if (!(net.metric() instanceof PerLayerMetric)) {
-            throw new IllegalArgumentException("the djl backend supports model.metric.type per-layer only; train the horizon-aware metric with the cpu backend");
+        double[][] m;
+        if (net.metric() instanceof PerLayerMetric) {
+            m = ((PerLayerMetric) net.metric()).nodeMatrix();
+        } else if (net.metric() instanceof HorizonMetric) {
+            m = ((HorizonMetric) net.metric()).nodeMatrix();
+        } else {
+            throw new IllegalArgumentException("the djl backend has no metric parametrisation " + net.metric().getClass().getSimpleName());
         }
-        double[][] m = ((PerLayerMetric) net.metric()).nodeMatrix();
         this.nodes = m.length;
         this.base = NDManager.newBaseManager(device, ENGINE);
+        this.horizonOffset = layout.offsetOf(ParameterLayout.HORIZON);
+        this.inverseEta0 = 1.0 / grid.eta(0);
+        this.inverseNodeEtas = net.metric() instanceof HorizonMetric
+                ? base.create(((HorizonMetric) net.metric()).inverseNodeEtas(), new Shape(1, nodes)) : null;
         double[] mt = new double[layers * nodes];
         for (int n = 0; n < nodes; n++) {
             for (int i = 0; i < layers; i++) {
@@ -368,6 +380,13 @@ public final class DjlBackend implements EnsembleBackend {
     private NDArray[] objective(NDArray theta, NDArray in0, NDArray in1, NDArray labels, NDArray fixed, int batch) {
         NDArray h = theta.get(":, {}:{}", metricOffset, metricOffset + layers);          // (E × N)
         NDArray hNodes = h.matMul(nodeMatrixT);                                          // (E × nodes)
+        NDArray h0 = h.get(":, 0");                                                      // h at η_0, (E)
+        if (horizonOffset >= 0) {
+            // h = c/η + r: the remainder's interpolation, then c · (1/η) added, as HorizonMetric does
+            NDArray coefficient = theta.get(":, {}:{}", horizonOffset, horizonOffset + 1);  // (E × 1)
+            hNodes = hNodes.add(coefficient.mul(inverseNodeEtas));
+            h0 = h0.add(coefficient.get(":, 0").mul(c(inverseEta0)));
+        }
         NDList hn = hNodes.split(nodes, 1);                                              // nodes × (E × 1)
         NDList negHn = rk4 ? hNodes.neg().split(nodes, 1) : null;
         NDArray lambda = theta.get(":, {}:{}", lambdaOffset, lambdaOffset + 1);          // (E × 1)
@@ -446,7 +465,7 @@ public final class DjlBackend implements EnsembleBackend {
             data = r.mul(r).sum(new int[] {1}).div(c(batch));
         }
         // c_bdy (d − h_0)², then Σ_{i≥1} c_i (h_i − h_{i−1})²
-        NDArray d0 = h.get(":, 0").sub(c(dimension)).neg();
+        NDArray d0 = h0.sub(c(dimension)).neg();
         NDArray reg = d0.mul(c(boundaryCoefficient)).mul(d0);
         if (layers > 1) {
             NDArray diff = h.get(":, 1:").sub(h.get(":, :{}", layers - 1));

@@ -33,7 +33,8 @@ class DjlBackendAgreementTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({"hstt2018-qcd.json, euler", "hstt2018-qcd.json, rk4",
-        "hstt2018-ads-schwarzschild.json, euler", "hstt2018-ads-schwarzschild.json, rk4"})
+        "hstt2018-ads-schwarzschild.json, euler", "hstt2018-ads-schwarzschild.json, rk4",
+        "robust-ads-schwarzschild.json, euler", "robust-ads-schwarzschild.json, rk4"})
     void lossAndGradientAgreeWithTheAdjoint(String config, String scheme) throws IOException {
         Path file = TestSupport.projectRoot().resolve("experiments").resolve(config);
         List<Experiment> members = new ArrayList<>();
@@ -179,6 +180,9 @@ class DjlBackendAgreementTest {
         ParameterLayout.Block h = layout.block(ParameterLayout.METRIC);
         for (int i = 0; i < h.size(); i++) {
             p[h.offset() + i] += rng.gaussian(0.0, 1.0);
+        }
+        if (layout.has(ParameterLayout.HORIZON)) {
+            p[layout.offsetOf(ParameterLayout.HORIZON)] = rng.uniform(0.5, 1.5); // c of c/η + r
         }
         if (layout.has(ParameterLayout.RADIUS)) {
             p[layout.offsetOf(ParameterLayout.RADIUS)] = rng.uniform(0.5, 5.0);
