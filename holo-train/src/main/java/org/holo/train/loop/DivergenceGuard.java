@@ -25,7 +25,8 @@ public final class DivergenceGuard implements TrainingListener {
             if (!Double.isFinite(s.params[i])) {
                 diverged = true;
                 s.stop("diverged at step " + s.step + " (epoch " + s.epoch + "): parameter " + s.layout.nameOf(i)
-                        + " became " + s.params[i] + "; the last checkpoint holds the last good parameters");
+                        + " became " + s.params[i] + "; a single run's checkpoint.json holds the last good parameters"
+                        + " (ensembles keep no checkpoints)");
                 return;
             }
         }
