@@ -21,6 +21,7 @@ import org.holo.train.config.ConfigLoader;
 import org.holo.train.config.ExperimentConfig;
 import org.holo.train.report.MetricBand;
 import org.holo.train.run.AtomicFiles;
+import org.holo.train.run.JsonNumbers;
 import org.holo.train.run.Provenance;
 import org.holo.train.run.RunDirectory;
 import org.holo.train.run.RunResult;
@@ -237,28 +238,21 @@ public final class EnsembleRun {
             x.put("seed", r.seed());
             x.put("directory", "seed-" + r.seed());
             x.put("converged", r.verdict().converged());
-            Statistics.put(x, "loss", r.loss());
+            JsonNumbers.put(x, "loss", r.loss());
             if (hasRadius) {
-                Statistics.put(x, "L_GeV_inv", r.params()[radius]);
-                Statistics.put(x, "inverse_L_MeV", 1000.0 / r.params()[radius]);
+                JsonNumbers.put(x, "L_GeV_inv", r.params()[radius]);
+                JsonNumbers.put(x, "inverse_L_MeV", 1000.0 / r.params()[radius]);
             }
-            Statistics.put(x, "lambda", r.params()[lambda]);
-            Statistics.put(x, "accuracy", r.verdict().accuracy());
+            JsonNumbers.put(x, "lambda", r.params()[lambda]);
+            JsonNumbers.put(x, "accuracy", r.verdict().accuracy());
             x.put("steps", r.steps());
             x.put("restarts", r.restarts());
             // per member: how well the data fix h at each layer, to set beside the spread in ensemble.csv
-            ArrayNode g = x.putArray("sensitivity");
-            for (double v : r.sensitivity()) {
-                if (Double.isFinite(v)) {
-                    g.add(v);
-                } else {
-                    g.addNull();
-                }
-            }
+            JsonNumbers.addAll(x.putArray("sensitivity"), r.sensitivity());
         }
         o.put("steps_per_member", steps);
-        Statistics.put(o, "seconds", seconds);
-        Statistics.put(o, "microseconds_per_ensemble_step", steps > 0 ? seconds * 1e6 / steps : Double.NaN);
+        JsonNumbers.put(o, "seconds", seconds);
+        JsonNumbers.put(o, "microseconds_per_ensemble_step", steps > 0 ? seconds * 1e6 / steps : Double.NaN);
         o.put("finished_at", Instant.now().toString());
         return o;
     }

@@ -3,6 +3,7 @@ package org.holo.train.ensemble;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
+import org.holo.train.run.JsonNumbers;
 
 /**
  * Summary statistics of a sample, as written to summary.json and ensemble.csv:
@@ -77,19 +78,12 @@ public record Statistics(int n, double mean, double std, double median, double q
     public ObjectNode toJson() {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("n", n);
-        put(o, "mean", mean);
-        put(o, "std", std);
-        put(o, "median", median);
-        put(o, "q16", q16);
-        put(o, "q84", q84);
+        JsonNumbers.put(o, "mean", mean);
+        JsonNumbers.put(o, "std", std);
+        JsonNumbers.put(o, "median", median);
+        JsonNumbers.put(o, "q16", q16);
+        JsonNumbers.put(o, "q84", q84);
         return o;
     }
 
-    static void put(ObjectNode o, String key, double v) {
-        if (Double.isFinite(v)) {
-            o.put(key, v);
-        } else {
-            o.putNull(key);
-        }
-    }
 }

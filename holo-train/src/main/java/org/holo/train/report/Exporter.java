@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import org.holo.train.config.ConfigLoader;
 import org.holo.train.run.AtomicFiles;
+import org.holo.train.run.JsonNumbers;
 
 /**
  * Writes the tables of a {@link RunReport} in one of four formats (README "Exports and plots"):
@@ -226,7 +227,7 @@ public final class Exporter {
                 ObjectNode s = o.putObject("scalars");
                 for (Column c : t.columns()) {
                     ObjectNode e = s.putObject(c.name());
-                    put(e, "value", c.values()[0]);
+                    JsonNumbers.put(e, "value", c.values()[0]);
                     e.put("unit", c.unit());
                     e.put("quantity", c.quantity());
                 }
@@ -245,14 +246,7 @@ public final class Exporter {
             for (Column c : t.columns()) {
                 units.put(c.name(), c.unit());
                 quantities.put(c.name(), c.quantity());
-                ArrayNode a = cols.putArray(c.name());
-                for (double v : c.values()) {
-                    if (Double.isFinite(v)) {
-                        a.add(v);
-                    } else {
-                        a.addNull();
-                    }
-                }
+                JsonNumbers.addAll(cols.putArray(c.name()), c.values());
             }
         }
         o.set("tables", tableNodes);
@@ -261,13 +255,6 @@ public final class Exporter {
         return o;
     }
 
-    private static void put(ObjectNode o, String key, double v) {
-        if (Double.isFinite(v)) {
-            o.put(key, v);
-        } else {
-            o.putNull(key);
-        }
-    }
 
     static String toJson(ObjectNode o) {
         try {

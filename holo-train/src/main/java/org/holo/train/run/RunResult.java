@@ -32,14 +32,6 @@ public record RunResult(String experiment, long seed, String backend, double[] p
         return sessionSteps > 0 ? seconds * 1e6 / sessionSteps : Double.NaN;
     }
 
-    /** Shortest round-trip decimal, or null for non-finite values (JSON has no NaN). */
-    static void put(ObjectNode o, String key, double v) {
-        if (Double.isFinite(v)) {
-            o.put(key, v);
-        } else {
-            o.putNull(key);
-        }
-    }
 
     public ObjectNode toJson(HolographicNetwork network) {
         ParameterLayout layout = network.layout();
@@ -47,9 +39,9 @@ public record RunResult(String experiment, long seed, String backend, double[] p
         o.put("experiment", experiment);
         o.put("seed", seed);
         o.put("backend", backend);
-        put(o, "loss", loss);
-        put(o, "data_loss", dataLoss);
-        put(o, "regularisation", regularisation);
+        JsonNumbers.put(o, "loss", loss);
+        JsonNumbers.put(o, "data_loss", dataLoss);
+        JsonNumbers.put(o, "regularisation", regularisation);
         o.put("converged", verdict.converged());
         o.put("restarts", restarts);
         if (!verdict.converged()) {
@@ -57,42 +49,33 @@ public record RunResult(String experiment, long seed, String backend, double[] p
         }
         if (layout.has(ParameterLayout.RADIUS)) {
             double radius = params[layout.offsetOf(ParameterLayout.RADIUS)];
-            put(o, "L_GeV_inv", radius);
-            put(o, "inverse_L_MeV", 1000.0 / radius);
+            JsonNumbers.put(o, "L_GeV_inv", radius);
+            JsonNumbers.put(o, "inverse_L_MeV", 1000.0 / radius);
         }
-        put(o, "lambda", params[layout.offsetOf(ParameterLayout.LAMBDA)]);
+        JsonNumbers.put(o, "lambda", params[layout.offsetOf(ParameterLayout.LAMBDA)]);
         ArrayNode eta = o.putArray("eta");
         for (double e : network.grid().layerEtas()) {
             eta.add(e);
         }
-        numbers(o.putArray("h"), network.metricAtLayers(params));
+        JsonNumbers.addAll(o.putArray("h"), network.metricAtLayers(params));
         if (layout.has(ParameterLayout.HORIZON)) {
             // h = c/eta + r: the parameters themselves, so that the run can be read back exactly
-            put(o, "horizon_coefficient", params[layout.offsetOf(ParameterLayout.HORIZON)]);
+            JsonNumbers.put(o, "horizon_coefficient", params[layout.offsetOf(ParameterLayout.HORIZON)]);
             ParameterLayout.Block rb = layout.block(ParameterLayout.METRIC);
-            numbers(o.putArray("remainder"), java.util.Arrays.copyOfRange(params, rb.offset(), rb.offset() + rb.size()));
+            JsonNumbers.addAll(o.putArray("remainder"), java.util.Arrays.copyOfRange(params, rb.offset(), rb.offset() + rb.size()));
         }
-        numbers(o.putArray("sensitivity"), sensitivity);
-        numbers(o.putArray("h_resolution"), SensitivityProfile.resolution(sensitivity));
+        JsonNumbers.addAll(o.putArray("sensitivity"), sensitivity);
+        JsonNumbers.addAll(o.putArray("h_resolution"), SensitivityProfile.resolution(sensitivity));
         o.put("sensitivity_definition", SENSITIVITY_DEFINITION);
-        put(o, "accuracy", verdict.accuracy());
-        put(o, "positive_fraction", verdict.positiveFraction());
+        JsonNumbers.put(o, "accuracy", verdict.accuracy());
+        JsonNumbers.put(o, "positive_fraction", verdict.positiveFraction());
         o.put("steps", steps);
         o.put("epochs", epochs);
-        put(o, "seconds", seconds);
-        put(o, "microseconds_per_step", microsecondsPerStep());
+        JsonNumbers.put(o, "seconds", seconds);
+        JsonNumbers.put(o, "microseconds_per_step", microsecondsPerStep());
         return o;
     }
 
-    private static void numbers(ArrayNode a, double[] values) {
-        for (double v : values) {
-            if (Double.isFinite(v)) {
-                a.add(v);
-            } else {
-                a.addNull();
-            }
-        }
-    }
 
     /** The header of metric.csv. */
     public static final String METRIC_CSV_HEADER = "eta,h,sensitivity,h_resolution";
