@@ -110,6 +110,7 @@ public final class Objective {
     public double[] sensitivity(double[] params, Batch batch, HolographicNetwork.Workspace ws) {
         double[] g = new double[params.length];
         double[] one = new double[params.length];
+        network.metric().values(params, network.metricOffset(), ws.hNodes);
         for (int b = 0; b < batch.size(); b++) {
             java.util.Arrays.fill(one, 0.0);
             if (sampleGradient(params, batch, b, ws, one)) {
@@ -134,6 +135,7 @@ public final class Objective {
         double[] g = new double[layers];
         double[] one = new double[layers];
         double[] scratch = new double[params.length];
+        net.metric().values(params, net.metricOffset(), ws.hNodes);
         for (int b = 0; b < batch.size(); b++) {
             java.util.Arrays.fill(one, 0.0);
             if (sampleGradient(params, batch, b, ws, scratch)) {
@@ -148,12 +150,11 @@ public final class Objective {
 
     /**
      * ∂t_b/∂(h at the nodes) into ws.dhNodes and ∂t_b/∂L, ∂t_b/∂λ into {@code grad}; false (and nothing
-     * written) when the output is flat at this sample.
+     * written) when the output is flat at this sample. ws.hNodes must already hold h at the nodes.
      */
     private boolean sampleGradient(double[] params, Batch batch, int b, HolographicNetwork.Workspace ws, double[] grad) {
         HolographicNetwork net = network;
         int last = net.grid().layers();
-        net.metric().values(params, net.metricOffset(), ws.hNodes);
         double radius = net.radius(params);
         double lambda = net.lambda(params);
         double[] adj = ws.pair;
