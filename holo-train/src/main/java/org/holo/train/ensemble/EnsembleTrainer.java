@@ -11,14 +11,13 @@ import org.holo.train.config.TrainingConfig;
 import org.holo.train.loop.Backend;
 import org.holo.train.loop.DivergenceGuard;
 import org.holo.train.loop.MetricsLog;
-import org.holo.train.loop.PlateauRestart;
 import org.holo.train.loop.TrainingListener;
-import org.holo.train.loop.TrainingSchedule;
 import org.holo.train.loop.Trainer;
 import org.holo.train.loop.TrainingState;
 import org.holo.train.optim.Adam;
 import org.holo.train.random.Rng;
 import org.holo.train.random.SeedStreams;
+import org.holo.train.run.TrainingRun;
 
 /**
  * Trains E ensemble members in lockstep: every step gathers each member's next mini-batch from its own shuffled
@@ -77,13 +76,8 @@ public final class EnsembleTrainer {
             this.batch = new Batch(t.batchSize);
             requireSupported(t);
             epochListeners.add(log);
-            if (t.restart.maxRestarts > 0) {
-                epochListeners.add(new PlateauRestart(t.restart.maxRestarts, t.restart.afterEpochs, t.restart.dataLossAbove,
-                        experiment::initialParams, adam.state()));
-            }
-            TrainingSchedule schedule = new TrainingSchedule(null, t.epochs, 0, t.learningRate, t.decayEpochs, t.finalLearningRate);
-            epochListeners.add(schedule);
-            schedule.onTrainingBegin(state);
+            epochListeners.addAll(TrainingRun.attemptListeners(experiment, adam));
+            epochListeners.forEach(l -> l.onTrainingBegin(state));
         }
 
         /** Still training: neither stopped (diverged) nor past the last epoch of its last attempt. */

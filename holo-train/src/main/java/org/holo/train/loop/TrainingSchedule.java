@@ -17,14 +17,11 @@ public final class TrainingSchedule implements TrainingListener {
     private final double finalLearningRate;
 
     /**
-     * @param objective whose regularisers the warm-up switches, or null when there is no warm-up
+     * @param objective whose regularisers the warm-up switches
      * @param epochs    the length of one attempt (training.epochs)
      */
     public TrainingSchedule(Objective objective, int epochs, int regularisationWarmup, double learningRate, int decayEpochs,
                             double finalLearningRate) {
-        if (objective == null && regularisationWarmup > 0) {
-            throw new IllegalArgumentException("a regularisation warm-up needs the objective whose regularisers it switches");
-        }
         this.objective = objective;
         this.epochs = epochs;
         this.regularisationWarmup = regularisationWarmup;
@@ -50,9 +47,7 @@ public final class TrainingSchedule implements TrainingListener {
 
     private void apply(TrainingState s, int epoch) {
         int k = s.epochOfAttempt(epoch);
-        if (objective != null) {
-            objective.setRegularisersOn(regularisersOn(k));
-        }
+        objective.setRegularisersOn(regularisersOn(k));
         s.optimizer.setLearningRate(learningRate(k, epochs));
     }
 
@@ -68,8 +63,6 @@ public final class TrainingSchedule implements TrainingListener {
 
     @Override
     public void onTrainingEnd(TrainingState s) {
-        if (objective != null) {
-            objective.setRegularisersOn(true);
-        }
+        objective.setRegularisersOn(true);
     }
 }

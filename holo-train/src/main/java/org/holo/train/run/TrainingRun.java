@@ -25,6 +25,7 @@ import org.holo.train.loop.Trainer;
 import org.holo.train.loop.TrainingListener;
 import org.holo.train.loop.TrainingState;
 import org.holo.train.optim.Adam;
+import org.holo.train.optim.Optimizer;
 import org.holo.train.random.SeedStreams;
 
 /** One training run from a resolved config to a complete run directory, or resumed from its checkpoint. */
@@ -98,6 +99,23 @@ public final class TrainingRun {
         return Provenance.begin(experiment, "cpu", "cpu", "float64");
     }
 
+    /**
+     * The listeners that shape each attempt from the training section: a {@link PlateauRestart} when restarts are
+     * on, then the {@link TrainingSchedule}, in that order (a restart starts the new attempt's schedule). Call
+     * before the first step: the optimiser's current state is what a restart returns it to.
+     */
+    public static List<TrainingListener> attemptListeners(Experiment experiment, Optimizer optimizer) {
+        TrainingConfig t = experiment.config().training;
+        List<TrainingListener> listeners = new ArrayList<>(2);
+        if (t.restart.maxRestarts > 0) {
+            listeners.add(new PlateauRestart(t.restart.maxRestarts, t.restart.afterEpochs, t.restart.dataLossAbove,
+                    experiment::initialParams, optimizer.state()));
+        }
+        listeners.add(new TrainingSchedule(experiment.objective(), t.epochs, t.regularisationWarmup, t.learningRate,
+                t.decayEpochs, t.finalLearningRate));
+        return listeners;
+    }
+
     /** Trains without writing anything. */
     public static Outcome train(Experiment experiment, TrainingListener progress) {
         return train(experiment, progress, null, null);
@@ -113,12 +131,7 @@ public final class TrainingRun {
         MetricsLog log = new MetricsLog(resume == null ? List.of() : resume.metrics());
         DivergenceGuard guard = new DivergenceGuard();
         List<TrainingListener> listeners = new ArrayList<>(List.of(guard, log));
-        if (t.restart.maxRestarts > 0) {
-            listeners.add(new PlateauRestart(t.restart.maxRestarts, t.restart.afterEpochs, t.restart.dataLossAbove,
-                    experiment::initialParams, adam.state()));
-        }
-        listeners.add(new TrainingSchedule(experiment.objective(), t.epochs, t.regularisationWarmup, t.learningRate, t.decayEpochs,
-                t.finalLearningRate));
+        listeners.addAll(attemptListeners(experiment, adam));
         if (checkpointDir != null) {
             listeners.add(new Checkpointer(checkpointDir, t.checkpointEvery, log, Provenance.dataSha256(experiment)));
         }

@@ -104,8 +104,8 @@ class RestartAndScheduleTest {
     @Test
     void scheduleHoldsRegularisersOffThenDecaysTheLearningRateAsAHalfCosine() throws Exception {
         ConfigLoader.Loaded l = TestSupport.load(TestSupport.qcdConfig(), ALWAYS_RESTART);
-        TrainingSchedule s = new TrainingSchedule(Experiment.build(l.config(), l.baseDir()).objective(), 5000, 300, 1e-3,
-                1000, 1e-5);
+        Objective objective = Experiment.build(l.config(), l.baseDir()).objective();
+        TrainingSchedule s = new TrainingSchedule(objective, 5000, 300, 1e-3, 1000, 1e-5);
         assertFalse(s.regularisersOn(1));
         assertFalse(s.regularisersOn(300));
         assertTrue(s.regularisersOn(301));
@@ -117,7 +117,7 @@ class RestartAndScheduleTest {
         for (int k = 4001; k < 5000; k++) {
             assertTrue(s.learningRate(k + 1, 5000) < s.learningRate(k, 5000), "monotone at " + k);
         }
-        TrainingSchedule off = new TrainingSchedule(null, 5000, 0, 1e-3, 0, 1e-5);
+        TrainingSchedule off = new TrainingSchedule(objective, 5000, 0, 1e-3, 0, 1e-5);
         assertTrue(off.regularisersOn(1));
         assertEquals(1e-3, off.learningRate(5000, 5000), 0.0);
     }
