@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.holo.train.Experiment;
 import org.holo.train.ensemble.Benchmark;
 import org.holo.train.ensemble.EnsembleBackend;
 import org.holo.train.ensemble.EnsembleBackends;
@@ -59,9 +60,9 @@ final class BenchCommand implements Callable<Integer> {
         if (backends.contains(EnsembleBackends.DJL)) {
             // opens DJL once to report what it runs on (device, versions), and fails early on a missing GPU
             var cfg = Benchmark.config(layers[0]);
-            var net = org.holo.train.Experiment.network(cfg.model);
+            var net = Experiment.network(cfg.model);
             try (EnsembleBackend djl = EnsembleBackends.open(EnsembleBackends.DJL, device, cfg, net,
-                    EnsembleBackends.objective(cfg, net))) {
+                    Experiment.objective(cfg, net))) {
                 lines.add(djl.describe());
             }
         }

@@ -70,7 +70,7 @@ public final class Benchmark {
                 ExperimentConfig config = config(layers);
                 config.training.batchSize = maxBatch;
                 HolographicNetwork network = Experiment.network(config.model);
-                Objective objective = EnsembleBackends.objective(config, network);
+                Objective objective = Experiment.objective(config, network);
                 try (EnsembleBackend backend = EnsembleBackends.open(name, EnsembleBackends.CPU.equals(name) ? null : device,
                         config, network, objective)) {
                     for (int batch : batchSizes) {

@@ -46,11 +46,6 @@ public final class EnsembleBackends {
         }
     }
 
-    /** The training objective of a config, assembled as {@link org.holo.train.Experiment#build} assembles it. */
-    public static Objective objective(ExperimentConfig config, HolographicNetwork network) {
-        return org.holo.train.Experiment.objective(config, network);
-    }
-
     /**
      * DJL offline, always: set before any DJL class is loaded (the CLI's main sets it too). DJL's INFO chatter
      * (native library extraction, thread counts) is lowered to warnings, and its warning that CUDA cannot be
