@@ -15,6 +15,7 @@ import org.holo.train.config.ConfigException;
 import org.holo.train.config.ConfigLoader;
 import org.holo.train.config.ExperimentConfig;
 import org.holo.train.run.RunDirectory;
+import org.holo.train.run.RunResult;
 
 /**
  * A finished run directory read for reporting. Unlike {@link org.holo.train.run.RunRecord} it is lenient about
@@ -64,12 +65,11 @@ public record RunData(Path dir, ExperimentConfig config, HolographicNetwork netw
         ParameterLayout layout = network.layout();
         double[] p = new double[layout.size()];
         ParameterLayout.Block h = layout.block(ParameterLayout.METRIC);
-        boolean horizon = layout.has(ParameterLayout.HORIZON);
-        if (horizon) {
-            JsonNode c = result.get("horizon_coefficient");
-            p[layout.offsetOf(ParameterLayout.HORIZON)] = c != null && c.isNumber() ? c.asDouble() : Double.NaN;
+        if (layout.has(ParameterLayout.HORIZON)) {
+            p[layout.offsetOf(ParameterLayout.HORIZON)] = number(result, RunResult.HORIZON_COEFFICIENT, notes);
         }
-        JsonNode hs = result.get(horizon ? "remainder" : "h");
+        String weights = RunResult.weightsField(layout);
+        JsonNode hs = result.get(weights);
         int bad = 0;
         for (int i = 0; i < h.size(); i++) {
             JsonNode v = hs != null && hs.isArray() ? hs.get(i) : null;
@@ -79,9 +79,9 @@ public record RunData(Path dir, ExperimentConfig config, HolographicNetwork netw
             }
         }
         if (hs == null || !hs.isArray() || hs.size() != h.size()) {
-            notes.add("result.json: h is not an array of " + h.size() + " numbers (one per layer); missing values are NaN");
+            notes.add("result.json: " + weights + " is not an array of " + h.size() + " numbers (one per layer); missing values are NaN");
         } else if (bad > 0) {
-            notes.add("result.json: " + bad + " of " + h.size() + " h values are not finite (null): a diverged run?");
+            notes.add("result.json: " + bad + " of " + h.size() + " " + weights + " values are not finite (null): a diverged run?");
         }
         if (layout.has(ParameterLayout.RADIUS)) {
             p[layout.offsetOf(ParameterLayout.RADIUS)] = number(result, "L_GeV_inv", notes);

@@ -41,8 +41,7 @@ public record RunRecord(Path dir, ExperimentConfig config, HolographicNetwork ne
         ParameterLayout layout = network.layout();
         double[] p = new double[layout.size()];
         ParameterLayout.Block h = layout.block(ParameterLayout.METRIC);
-        // per-layer weights: h itself, or the remainder r of h = c/eta + r
-        String weights = layout.has(ParameterLayout.HORIZON) ? "remainder" : "h";
+        String weights = RunResult.weightsField(layout);
         JsonNode hs = result.get(weights);
         if (hs == null || !hs.isArray() || hs.size() != h.size()) {
             throw new ConfigException(file + ": " + weights + ": expected an array of " + h.size() + " numbers (one per layer)");
@@ -51,7 +50,8 @@ public record RunRecord(Path dir, ExperimentConfig config, HolographicNetwork ne
             p[h.offset() + i] = number(hs.get(i), file, weights + "[" + i + "]");
         }
         if (layout.has(ParameterLayout.HORIZON)) {
-            p[layout.offsetOf(ParameterLayout.HORIZON)] = number(result.get("horizon_coefficient"), file, "horizon_coefficient");
+            p[layout.offsetOf(ParameterLayout.HORIZON)] = number(result.get(RunResult.HORIZON_COEFFICIENT), file,
+                    RunResult.HORIZON_COEFFICIENT);
         }
         if (layout.has(ParameterLayout.RADIUS)) {
             p[layout.offsetOf(ParameterLayout.RADIUS)] = number(result.get("L_GeV_inv"), file, "L_GeV_inv");

@@ -33,6 +33,15 @@ public record RunResult(String experiment, long seed, String backend, double[] p
     }
 
 
+    /** result.json fields of the horizon-aware metric h = c/η + r: c, and r per layer. */
+    public static final String HORIZON_COEFFICIENT = "horizon_coefficient";
+    public static final String REMAINDER = "remainder";
+
+    /** The result.json array that holds the metric block's per-layer weights: h itself, or r of c/η + r. */
+    public static String weightsField(ParameterLayout layout) {
+        return layout.has(ParameterLayout.HORIZON) ? REMAINDER : "h";
+    }
+
     public ObjectNode toJson(HolographicNetwork network) {
         ParameterLayout layout = network.layout();
         ObjectNode o = JsonNodeFactory.instance.objectNode();
@@ -60,9 +69,9 @@ public record RunResult(String experiment, long seed, String backend, double[] p
         JsonNumbers.addAll(o.putArray("h"), network.metricAtLayers(params));
         if (layout.has(ParameterLayout.HORIZON)) {
             // h = c/eta + r: the parameters themselves, so that the run can be read back exactly
-            JsonNumbers.put(o, "horizon_coefficient", params[layout.offsetOf(ParameterLayout.HORIZON)]);
+            JsonNumbers.put(o, HORIZON_COEFFICIENT, params[layout.offsetOf(ParameterLayout.HORIZON)]);
             ParameterLayout.Block rb = layout.block(ParameterLayout.METRIC);
-            JsonNumbers.addAll(o.putArray("remainder"), java.util.Arrays.copyOfRange(params, rb.offset(), rb.offset() + rb.size()));
+            JsonNumbers.addAll(o.putArray(REMAINDER), java.util.Arrays.copyOfRange(params, rb.offset(), rb.offset() + rb.size()));
         }
         JsonNumbers.addAll(o.putArray("sensitivity"), sensitivity);
         JsonNumbers.addAll(o.putArray("h_resolution"), SensitivityProfile.resolution(sensitivity));
