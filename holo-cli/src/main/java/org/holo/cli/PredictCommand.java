@@ -108,7 +108,7 @@ final class PredictCommand implements Callable<Integer> {
         json.put("converged", record.converged());
         putNumber(json, "L_GeV_inv", record.radius());
         putNumber(json, "lambda", record.network().lambda(record.params()));
-        json.put("horizon_condition", record.config().model.horizon);
+        json.put("horizon_condition", record.config().model.horizon.type);
         json.put("method", "roots in <qbar q> of the trained forward map's horizon value F(m_q, <qbar q>): sign changes on the"
                 + " condensate grid, refined by Commons Math BracketingNthOrderBrentSolver; roots where F touches 0 without"
                 + " changing sign are not found");

@@ -7,11 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.holo.core.boundary.QcdBoundaryMap;
-import org.holo.core.horizon.HorizonConditions;
 import org.holo.core.horizon.PiHorizonCondition;
 import org.holo.core.horizon.RegularHorizonCondition;
 import org.holo.core.layer.EulerLayerMap;
-import org.holo.core.layer.LayerMaps;
 import org.holo.core.layer.Rk4LayerMap;
 import org.holo.core.loss.DataLoss;
 import org.holo.core.loss.L1SquaredLoss;
@@ -61,36 +59,36 @@ class ValidationTest {
     @Test
     void factoriesCreateTheNamedObjects() {
         RadialGrid g = new RadialGrid(1.0, 0.1, 10);
-        assertInstanceOf(EulerLayerMap.class, LayerMaps.create("euler", g, -1.0));
-        assertInstanceOf(Rk4LayerMap.class, LayerMaps.create("rk4", g, -1.0));
-        assertEquals(List.of("euler", "rk4"), LayerMaps.NAMES);
-        for (String n : LayerMaps.NAMES) {
-            assertEquals(n, LayerMaps.create(n, g, -1.0).name());
+        assertInstanceOf(EulerLayerMap.class, TestComponents.scheme("euler", g, -1.0));
+        assertInstanceOf(Rk4LayerMap.class, TestComponents.scheme("rk4", g, -1.0));
+        assertEquals(List.of("euler", "rk4"), TestComponents.schemes());
+        for (String n : TestComponents.schemes()) {
+            assertEquals(n, TestComponents.scheme(n, g, -1.0).name());
         }
-        assertInstanceOf(PiHorizonCondition.class, HorizonConditions.create("pi", 0.1, -1.0));
-        assertInstanceOf(RegularHorizonCondition.class, HorizonConditions.create("regular", 0.1, -1.0));
-        assertInstanceOf(L1SquaredLoss.class, DataLoss.byName("l1-squared"));
-        assertInstanceOf(MseLoss.class, DataLoss.byName("mse"));
+        assertInstanceOf(PiHorizonCondition.class, TestComponents.horizon("pi", 0.1, -1.0));
+        assertInstanceOf(RegularHorizonCondition.class, TestComponents.horizon("regular", 0.1, -1.0));
+        assertInstanceOf(L1SquaredLoss.class, TestComponents.loss("l1-squared"));
+        assertInstanceOf(MseLoss.class, TestComponents.loss("mse"));
         assertEquals(3.0 / Math.tanh(1.5), AnalyticMetrics.byName("ads-schwarzschild", 3).h(0.5), 1e-15);
         assertEquals(4.0, AnalyticMetrics.byName("ads", 4).h(0.7), 0.0);
-        assertEquals(10, LayerMaps.create("euler", g, 0).nodes().length);
-        assertEquals(21, LayerMaps.create("rk4", g, 0).nodes().length);
+        assertEquals(10, TestComponents.scheme("euler", g, 0).nodes().length);
+        assertEquals(21, TestComponents.scheme("rk4", g, 0).nodes().length);
     }
 
     @Test
     void unknownNamesAreRejectedWithTheName() {
         RadialGrid g = new RadialGrid(1.0, 0.1, 10);
-        rejects(() -> LayerMaps.create("rk5", g, -1.0), "rk5", "layer scheme", "euler");
-        rejects(() -> LayerMaps.create("Euler", g, -1.0), "Euler"); // names are case-sensitive
-        rejects(() -> HorizonConditions.create("dirichlet", 0.1, -1.0), "dirichlet", "horizon", "regular");
-        rejects(() -> DataLoss.byName("l2"), "l2", "loss", "mse");
+        rejects(() -> TestComponents.scheme("rk5", g, -1.0), "rk5", "layer scheme", "euler");
+        rejects(() -> TestComponents.scheme("Euler", g, -1.0), "Euler"); // names are case-sensitive
+        rejects(() -> TestComponents.horizon("dirichlet", 0.1, -1.0), "dirichlet", "horizon", "regular");
+        rejects(() -> TestComponents.loss("l2"), "l2", "loss", "mse");
         rejects(() -> AnalyticMetrics.byName("schwarzschild", 3), "schwarzschild", "metric");
     }
 
     @Test
     void otherConstructorsValidate() {
-        rejects(() -> HorizonConditions.create("regular", 0.0, -1.0), "eta_fin");
-        rejects(() -> HorizonConditions.create("regular", -0.1, -1.0), "eta_fin");
+        rejects(() -> TestComponents.horizon("regular", 0.0, -1.0), "eta_fin");
+        rejects(() -> TestComponents.horizon("regular", -0.1, -1.0), "eta_fin");
         rejects(() -> new ScalarTheory(0, -1.0), "dimension");
         rejects(() -> new ScalarTheory(4, Double.NaN), "mass");
         rejects(() -> new QcdBoundaryMap(1.0, 0), "colours");

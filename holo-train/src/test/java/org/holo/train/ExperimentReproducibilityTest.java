@@ -104,8 +104,8 @@ class ExperimentReproducibilityTest {
         double sq = 0;
         int n = 0;
         for (long seed = 1; seed <= 200; seed++) {
-            double[] p = Experiment.initialParams(l.config().model, network,
-                    new org.holo.train.random.SeedStreams(seed).stream(org.holo.train.random.SeedStreams.INIT));
+            double[] p = network.initialParameters(
+                    new org.holo.train.random.SeedStreams(seed).stream(org.holo.train.random.SeedStreams.INIT)::gaussian);
             for (int i = 0; i < h.size(); i++) {
                 double v = p[h.offset() + i];
                 sum += v;

@@ -1,6 +1,7 @@
 package org.holo.core.boundary;
 
 import java.util.List;
+import org.holo.core.model.ParameterSpec;
 
 /**
  * The input layer: boundary data (two numbers per sample) to the bulk initial values (φ, π) at η_ini.
@@ -16,6 +17,9 @@ public interface BoundaryMap {
 
     /** Whether the map reads the AdS radius L, which then is a network parameter. */
     boolean usesRadius();
+
+    /** The blocks this map adds to the parameter vector: the AdS radius L when it uses one. */
+    List<ParameterSpec> parameters();
 
     /** Writes (φ(η_ini), π(η_ini)) into out[0], out[1]. */
     void forward(double x0, double x1, double radius, double lambda, double[] out);

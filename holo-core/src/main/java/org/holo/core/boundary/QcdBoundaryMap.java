@@ -1,6 +1,9 @@
 package org.holo.core.boundary;
 
 import java.util.List;
+import org.holo.core.component.ModelContext;
+import org.holo.core.component.Settings;
+import org.holo.core.model.ParameterSpec;
 
 /**
  * QCD input layer (physics.md §3), d = 4, Δ = 3: quark mass m_q (GeV) and condensate σ = ⟨q̄q⟩ (GeV³)
@@ -14,14 +17,23 @@ import java.util.List;
 public final class QcdBoundaryMap implements BoundaryMap {
 
     public static final String NAME = "qcd";
+    /** The block of the AdS radius L in GeV⁻¹. */
+    public static final String RADIUS = "L";
 
     private final double eta;
     private final double e1;
     private final double e3;
     private final double alphaPerLm;
     private final double betaPerL3s;
+    private final double initialRadius;
+    private final boolean trainRadius;
 
+    /** With L starting at 0.8 GeV⁻¹ and trained (the paper's recipe). */
     public QcdBoundaryMap(double etaIni, int colours) {
+        this(etaIni, colours, 0.8, true);
+    }
+
+    public QcdBoundaryMap(double etaIni, int colours, double initialRadius, boolean trainRadius) {
         if (colours < 1) {
             throw new IllegalArgumentException("number of colours must be positive, got " + colours);
         }
@@ -31,6 +43,8 @@ public final class QcdBoundaryMap implements BoundaryMap {
         double sqrtNc = StrictMath.sqrt(colours);
         this.alphaPerLm = sqrtNc / (2.0 * StrictMath.PI);
         this.betaPerL3s = StrictMath.PI / sqrtNc;
+        this.initialRadius = initialRadius;
+        this.trainRadius = trainRadius;
     }
 
     @Override
@@ -46,6 +60,11 @@ public final class QcdBoundaryMap implements BoundaryMap {
     @Override
     public boolean usesRadius() {
         return true;
+    }
+
+    @Override
+    public List<ParameterSpec> parameters() {
+        return List.of(ParameterSpec.scalar(RADIUS, trainRadius, initialRadius));
     }
 
     public double alpha(double mq, double radius) {
@@ -78,5 +97,41 @@ public final class QcdBoundaryMap implements BoundaryMap {
         // dα/dL = α/L = alphaPerLm·m_q,  dβ/dL = 3 betaPerL3s L² σ
         out[0] = adjA * alphaPerLm * mq + adjB * 3.0 * betaPerL3s * radius * radius * sigma;
         out[1] = adjPhi * (-0.5 * a3 * eta * e3) + adjPi * (1.5 * a3 * eta * e3 - 0.5 * a3 * e3);
+    }
+
+    /** Registers the QCD input layer; it reads colours, initialRadius_GeV_inv and trainRadius. */
+    public static final class Provider implements BoundaryMapProvider {
+        @Override
+        public String name() {
+            return NAME;
+        }
+
+        @Override
+        public String description() {
+            return "(m_q GeV, <qbar q> GeV^3) to (phi, pi) through the d = 4, m^2 = -3 asymptotics, AdS radius L trainable";
+        }
+
+        @Override
+        public BoundaryMap create(ModelContext context, Settings settings) {
+            int colours = settings.integer("colours", 3);
+            double radius = settings.number("initialRadius_GeV_inv", 0.8);
+            boolean train = settings.flag("trainRadius", true);
+            if (colours < 1) {
+                throw settings.invalid("colours", "must be at least 1, got " + colours);
+            }
+            if (!(Double.isFinite(radius) && radius > 0)) {
+                throw settings.invalid("initialRadius_GeV_inv", "must be positive, got " + radius);
+            }
+            // the QCD input layer is the asymptotic solution for d = 4, m² = −3 (Δ = 3; physics.md §3)
+            if (context.theory().dimension() != 4) {
+                throw new IllegalArgumentException("model.dimension: must be 4 with model.boundary.type qcd (the QCD input layer is for d = 4), got "
+                        + context.theory().dimension());
+            }
+            if (context.theory().massSquared() != -3.0) {
+                throw new IllegalArgumentException("model.massSquared: must be -3 with model.boundary.type qcd (the QCD input layer is for m² = −3, Δ = 3), got "
+                        + context.theory().massSquared());
+            }
+            return new QcdBoundaryMap(context.grid().etaIni(), colours, radius, train);
+        }
     }
 }

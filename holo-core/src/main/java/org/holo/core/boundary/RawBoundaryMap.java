@@ -1,5 +1,7 @@
 package org.holo.core.boundary;
 
+import org.holo.core.component.ModelContext;
+import org.holo.core.component.Settings;
 import java.util.List;
 
 /** Boundary data given directly as (φ, π) at η_ini (physics.md §6.2). */
@@ -23,6 +25,11 @@ public final class RawBoundaryMap implements BoundaryMap {
     }
 
     @Override
+    public List<org.holo.core.model.ParameterSpec> parameters() {
+        return List.of();
+    }
+
+    @Override
     public void forward(double phi, double pi, double radius, double lambda, double[] out) {
         out[0] = phi;
         out[1] = pi;
@@ -32,5 +39,23 @@ public final class RawBoundaryMap implements BoundaryMap {
     public void backward(double phi, double pi, double radius, double lambda, double adjPhi, double adjPi, double[] out) {
         out[0] = 0.0;
         out[1] = 0.0;
+    }
+
+    /** Registers the raw boundary map. */
+    public static final class Provider implements BoundaryMapProvider {
+        @Override
+        public String name() {
+            return NAME;
+        }
+
+        @Override
+        public String description() {
+            return "boundary data given directly as (phi, pi) at eta_ini";
+        }
+
+        @Override
+        public BoundaryMap create(ModelContext context, Settings settings) {
+            return new RawBoundaryMap();
+        }
     }
 }

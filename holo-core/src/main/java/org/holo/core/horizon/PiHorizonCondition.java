@@ -1,5 +1,7 @@
 package org.holo.core.horizon;
 
+import org.holo.core.component.ModelContext;
+import org.holo.core.component.Settings;
 /** 1809.10536 (QCD): F = π(η_fin). */
 public final class PiHorizonCondition implements HorizonCondition {
 
@@ -20,5 +22,23 @@ public final class PiHorizonCondition implements HorizonCondition {
         out[0] = 0.0;
         out[1] = 1.0;
         out[2] = 0.0;
+    }
+
+    /** Registers F = pi. */
+    public static final class Provider implements HorizonConditionProvider {
+        @Override
+        public String name() {
+            return NAME;
+        }
+
+        @Override
+        public String description() {
+            return "F = pi(eta_fin): the field stops at the horizon cutoff (1809.10536, QCD)";
+        }
+
+        @Override
+        public HorizonCondition create(ModelContext context, Settings settings) {
+            return new PiHorizonCondition();
+        }
     }
 }

@@ -1,5 +1,7 @@
 package org.holo.core.horizon;
 
+import org.holo.core.component.ModelContext;
+import org.holo.core.component.Settings;
 /**
  * 1802.08313 (AdS-Schwarzschild): F = (2/η_fin) π − m² φ − λ φ³, the equation of motion at η_fin with
  * the near-horizon h ≈ 1/η and ∂_η π ≈ π/η.
@@ -34,5 +36,23 @@ public final class RegularHorizonCondition implements HorizonCondition {
         out[0] = -m2 - 3.0 * lambda * phi * phi;
         out[1] = twoOverEta;
         out[2] = -phi * phi * phi;
+    }
+
+    /** Registers the regular horizon condition. */
+    public static final class Provider implements HorizonConditionProvider {
+        @Override
+        public String name() {
+            return NAME;
+        }
+
+        @Override
+        public String description() {
+            return "F = (2/eta_fin) pi - m^2 phi - lambda phi^3: the equation of motion at a regular horizon (1802.08313)";
+        }
+
+        @Override
+        public HorizonCondition create(ModelContext context, Settings settings) {
+            return new RegularHorizonCondition(context.grid().etaFin(), context.theory().massSquared());
+        }
     }
 }

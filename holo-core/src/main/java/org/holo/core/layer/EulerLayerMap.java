@@ -1,5 +1,7 @@
 package org.holo.core.layer;
 
+import org.holo.core.component.ModelContext;
+import org.holo.core.component.Settings;
 import org.holo.core.RadialGrid;
 
 /**
@@ -69,5 +71,23 @@ public final class EulerLayerMap implements LayerMap {
         adjoint[0] = aP;
         adjoint[1] = aQ;
         return dLambda;
+    }
+
+    /** Registers the explicit Euler scheme. */
+    public static final class Provider implements LayerSchemeProvider {
+        @Override
+        public String name() {
+            return NAME;
+        }
+
+        @Override
+        public String description() {
+            return "explicit Euler, h_i read at eta_i: the papers' scheme (first order)";
+        }
+
+        @Override
+        public LayerMap create(ModelContext context, Settings settings) {
+            return new EulerLayerMap(context.grid(), context.theory().massSquared());
+        }
     }
 }

@@ -1,5 +1,7 @@
 package org.holo.core.layer;
 
+import org.holo.core.component.ModelContext;
+import org.holo.core.component.Settings;
 import org.holo.core.RadialGrid;
 
 /**
@@ -152,5 +154,23 @@ public final class Rk4LayerMap implements LayerMap {
         adjoint[0] = aP;
         adjoint[1] = aQ;
         return dLambda;
+    }
+
+    /** Registers the classical Runge-Kutta scheme. */
+    public static final class Provider implements LayerSchemeProvider {
+        @Override
+        public String name() {
+            return NAME;
+        }
+
+        @Override
+        public String description() {
+            return "classical Runge-Kutta per layer, h interpolated at the half steps (fourth order)";
+        }
+
+        @Override
+        public LayerMap create(ModelContext context, Settings settings) {
+            return new Rk4LayerMap(context.grid(), context.theory().massSquared());
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.holo.core.loss;
 
+import org.holo.core.component.Settings;
 /** 1809.10536 as run by its authors: [(1/B) Σ |t_b − y_b|]². */
 public final class L1SquaredLoss implements DataLoss {
 
@@ -24,5 +25,23 @@ public final class L1SquaredLoss implements DataLoss {
             }
         }
         return mean * mean;
+    }
+
+    /** Registers the paper's loss. */
+    public static final class Provider implements DataLossProvider {
+        @Override
+        public String name() {
+            return NAME;
+        }
+
+        @Override
+        public String description() {
+            return "[(1/B) sum |t - y|]^2: the paper's loss as its authors ran it";
+        }
+
+        @Override
+        public DataLoss create(Settings settings) {
+            return new L1SquaredLoss();
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.holo.core.loss;
 
+import org.holo.core.component.Settings;
 /** Mean squared error (1/B) Σ (t_b − y_b)². */
 public final class MseLoss implements DataLoss {
 
@@ -23,5 +24,23 @@ public final class MseLoss implements DataLoss {
             }
         }
         return sum / n;
+    }
+
+    /** Registers the mean squared error. */
+    public static final class Provider implements DataLossProvider {
+        @Override
+        public String name() {
+            return NAME;
+        }
+
+        @Override
+        public String description() {
+            return "(1/B) sum (t - y)^2: mean squared error";
+        }
+
+        @Override
+        public DataLoss create(Settings settings) {
+            return new MseLoss();
+        }
     }
 }

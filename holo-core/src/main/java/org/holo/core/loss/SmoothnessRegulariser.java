@@ -1,26 +1,35 @@
 package org.holo.core.loss;
 
 import org.holo.core.RadialGrid;
+import org.holo.core.metric.MetricParametrisation;
 
 /**
  * Σ_{i=1}^{N−1} c_i (h_i − h_{i−1})² with c_i = c · η̂_i⁴, η̂_i = η_ini + (i − 1)Δη (physics.md §5): strong
- * near the boundary, weak near the horizon so that h ≈ 1/η stays possible. It acts on the per-layer weights: for
- * the horizon-aware metric c/η + r those are the remainder r_i, so the built-in 1/η rise is not penalised.
+ * near the boundary, weak near the horizon so that h ≈ 1/η stays possible. It acts on what the metric
+ * parametrisation calls its smoothed values ({@link MetricParametrisation#smoothedValue}): h at the layers, or
+ * for c/η + r the remainder r_i, so that the built-in 1/η rise is not penalised.
  */
 public final class SmoothnessRegulariser implements Regulariser {
 
     private final double[] weight;
+    private final MetricParametrisation metric;
 
     /** The papers' weights c_i = c η̂_i⁴. */
     public SmoothnessRegulariser(double coefficient, RadialGrid grid) {
         this(coefficient, grid, false);
     }
 
+    /** On per-layer weights stored at the start of the metric block. */
+    public SmoothnessRegulariser(double coefficient, RadialGrid grid, boolean uniform) {
+        this(coefficient, grid, uniform, null);
+    }
+
     /**
      * With {@code uniform}, c_i = c at every layer: for the remainder of c/η + r, which has no horizon rise to
      * protect, so that it is held smooth where the data do not see it rather than left at its initial values.
      */
-    public SmoothnessRegulariser(double coefficient, RadialGrid grid, boolean uniform) {
+    public SmoothnessRegulariser(double coefficient, RadialGrid grid, boolean uniform, MetricParametrisation metric) {
+        this.metric = metric;
         if (!(coefficient >= 0.0) || !Double.isFinite(coefficient)) {
             throw new IllegalArgumentException("smoothness regularisation coefficient must be finite and >= 0, got " + coefficient);
         }
@@ -41,12 +50,18 @@ public final class SmoothnessRegulariser implements Regulariser {
     public double evaluate(double[] params, int offset, double[] grad) {
         double sum = 0.0;
         for (int i = 1; i < weight.length; i++) {
-            double diff = params[offset + i] - params[offset + i - 1];
+            double diff = metric == null ? params[offset + i] - params[offset + i - 1]
+                    : metric.smoothedValue(params, offset, i) - metric.smoothedValue(params, offset, i - 1);
             sum += weight[i] * diff * diff;
             if (grad != null) {
                 double g = 2.0 * weight[i] * diff;
-                grad[offset + i] += g;
-                grad[offset + i - 1] -= g;
+                if (metric == null) {
+                    grad[offset + i] += g;
+                    grad[offset + i - 1] -= g;
+                } else {
+                    metric.smoothedValueBackward(params, offset, i, g, grad);
+                    metric.smoothedValueBackward(params, offset, i - 1, -g, grad);
+                }
             }
         }
         return sum;

@@ -12,6 +12,11 @@ public final class FixedMetric implements MetricParametrisation {
     }
 
     @Override
+    public java.util.List<org.holo.core.model.ParameterSpec> parameters() {
+        return java.util.List.of();
+    }
+
+    @Override
     public int size() {
         return 0;
     }

@@ -1,17 +1,23 @@
 package org.holo.core.metric;
 
+import java.util.List;
+import org.holo.core.model.ParameterSpec;
+
 /**
  * How the trainable metric parameters give h at the radial nodes a layer map reads.
  * Linear or not, it must supply the vector–Jacobian product for the adjoint pass.
- * The first {@link #layerWeights()} parameters of the block are per-layer weights (the smooth part the
- * smoothness penalty acts on); any further ones are the parametrisation's own (e.g. a horizon coefficient).
+ * Its parameters are the blocks it declares in {@link #parameters()}, contiguous in that order from the metric's
+ * offset in the parameter vector.
  */
 public interface MetricParametrisation {
+
+    /** The blocks this parametrisation adds to the parameter vector, in order; their sizes add up to {@link #size()}. */
+    List<ParameterSpec> parameters();
 
     /** Number of parameters in the metric block of the parameter vector. */
     int size();
 
-    /** Number of per-layer weights at the start of the block. */
+    /** Number of per-layer weights at the start of the block (0 for a parametrisation without them). */
     int layerWeights();
 
     /** Writes h at every node into {@code hNodes}, reading the parameters at {@code params[offset…]}. */
@@ -31,5 +37,18 @@ public interface MetricParametrisation {
         for (int i = 0; i < hLayers.length; i++) {
             hLayers[i] = layerValue(params, offset, i);
         }
+    }
+
+    /**
+     * The function of η the smoothness penalty acts on, at layer i: h itself by default; a parametrisation with
+     * a built-in rise (c/η + r) smooths only its remainder.
+     */
+    default double smoothedValue(double[] params, int offset, int i) {
+        return layerValue(params, offset, i);
+    }
+
+    /** Adds d · ∂(smoothed value at layer i)/∂θ into {@code grad[offset…]}. */
+    default void smoothedValueBackward(double[] params, int offset, int i, double d, double[] grad) {
+        layerValueBackward(params, offset, i, d, grad);
     }
 }

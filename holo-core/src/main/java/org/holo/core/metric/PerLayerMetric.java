@@ -1,6 +1,11 @@
 package org.holo.core.metric;
 
+import java.util.List;
+import java.util.Set;
 import org.holo.core.RadialGrid;
+import org.holo.core.component.ModelContext;
+import org.holo.core.component.Settings;
+import org.holo.core.model.ParameterSpec;
 
 /**
  * The papers' parametrisation: one weight h_i per layer, at η_i. Between grid points (where a higher-order
@@ -9,13 +14,26 @@ import org.holo.core.RadialGrid;
  */
 public final class PerLayerMetric implements MetricParametrisation {
 
+    public static final String NAME = "per-layer";
+    /** The block of the per-layer weights h_i. */
+    public static final String WEIGHTS = "h";
+
     private final int layers;
+    private final double[] layerEtas;
+    private final MetricStart start;
     // node n reads weights index[n][k] with coefficient weight[n][k]
     private final int[][] index;
     private final double[][] weight;
 
+    /** Without a start: for tests and readers that set the parameters themselves. */
     public PerLayerMetric(RadialGrid grid, double[] nodeEtas) {
+        this(grid, nodeEtas, null);
+    }
+
+    public PerLayerMetric(RadialGrid grid, double[] nodeEtas, MetricStart start) {
         this.layers = grid.layers();
+        this.layerEtas = grid.layerEtas();
+        this.start = start;
         this.index = new int[nodeEtas.length][];
         this.weight = new double[nodeEtas.length][];
         for (int n = 0; n < nodeEtas.length; n++) {
@@ -46,6 +64,35 @@ public final class PerLayerMetric implements MetricParametrisation {
             }
             index[n][k] = j;
             weight[n][k] = w;
+        }
+    }
+
+    @Override
+    public List<ParameterSpec> parameters() {
+        return List.of(new ParameterSpec(WEIGHTS, layers, true, (block, draws) -> initialValues(start, layerEtas, 0.0, block, draws),
+                Set.of("smoothness", "boundary")));
+    }
+
+    /**
+     * The start of per-layer weights at η_i: a draw or a constant, or the named exact metric minus {@code coefficient}/η_i
+     * (the part a parametrisation builds in). Draws are taken in layer order from the boundary.
+     */
+    static void initialValues(MetricStart start, double[] etas, double coefficient, double[] block, ParameterSpec.NormalDraws draws) {
+        if (start == null) {
+            throw new IllegalStateException("the metric was built without a start (model.metricInit)");
+        }
+        Metric exact = start.exact();
+        for (int i = 0; i < block.length; i++) {
+            switch (start.type()) {
+                case "normal":
+                    block[i] = draws.gaussian(start.mean(), start.std());
+                    break;
+                case "constant":
+                    block[i] = start.mean();
+                    break;
+                default:
+                    block[i] = exact.h(etas[i]) - (coefficient != 0.0 ? coefficient / etas[i] : 0.0);
+            }
         }
     }
 
@@ -104,6 +151,24 @@ public final class PerLayerMetric implements MetricParametrisation {
             for (int k = 0; k < idx.length; k++) {
                 grad[offset + idx[k]] += w[k] * dNodes[n];
             }
+        }
+    }
+
+    /** Registers the per-layer parametrisation. */
+    public static final class Provider implements MetricProvider {
+        @Override
+        public String name() {
+            return NAME;
+        }
+
+        @Override
+        public String description() {
+            return "one trainable weight h_i per layer, cubic Lagrange interpolation between layers (the papers)";
+        }
+
+        @Override
+        public MetricParametrisation create(ModelContext context, double[] nodes, MetricStart start, Settings settings) {
+            return new PerLayerMetric(context.grid(), nodes, start);
         }
     }
 }

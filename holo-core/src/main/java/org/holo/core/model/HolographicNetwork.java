@@ -1,5 +1,7 @@
 package org.holo.core.model;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.holo.core.RadialGrid;
 import org.holo.core.ScalarTheory;
 import org.holo.core.boundary.BoundaryMap;
@@ -14,6 +16,9 @@ import org.holo.core.metric.MetricParametrisation;
  */
 public final class HolographicNetwork {
 
+    /** The block of the quartic coupling λ. */
+    public static final String LAMBDA = "lambda";
+
     private final RadialGrid grid;
     private final ScalarTheory theory;
     private final LayerMap layerMap;
@@ -22,20 +27,44 @@ public final class HolographicNetwork {
     private final BumpOutput output;
     private final MetricParametrisation metric;
     private final ParameterLayout layout;
+    private final List<ParameterSpec> specs;
     private final int metricOffset;
     private final int radiusOffset;
     private final int lambdaOffset;
 
+    /** With the trainability of L and λ given, and the metric's extra blocks (c of c/η + r) trained. */
     public HolographicNetwork(RadialGrid grid, ScalarTheory theory, LayerMap layerMap, BoundaryMap boundary,
                               HorizonCondition horizon, BumpOutput output, MetricParametrisation metric,
                               boolean trainRadius, boolean trainLambda) {
         this(grid, theory, layerMap, boundary, horizon, output, metric, trainRadius, trainLambda, true);
     }
 
-    /** {@code trainHorizon}: whether the metric's own parameters after the per-layer weights (c of c/η + r) train. */
+    /**
+     * With the trainability of L, λ and the metric's blocks after its first (c of c/η + r) given, overriding what the
+     * components declare; λ starts at 0. For tests and callers that set the parameters themselves.
+     */
     public HolographicNetwork(RadialGrid grid, ScalarTheory theory, LayerMap layerMap, BoundaryMap boundary,
                               HorizonCondition horizon, BumpOutput output, MetricParametrisation metric,
                               boolean trainRadius, boolean trainLambda, boolean trainHorizon) {
+        this(grid, theory, layerMap, boundary, horizon, output, metric, ParameterSpec.scalar(LAMBDA, trainLambda, 0.0),
+                retrained(metric.parameters(), 1, trainHorizon), retrained(boundary.parameters(), 0, trainRadius));
+    }
+
+    /**
+     * The network with the parameter blocks its components declare: the metric's, the boundary map's, then the
+     * coupling λ of V = λφ⁴/4 ({@code lambda}, a block named {@value #LAMBDA}).
+     */
+    public HolographicNetwork(RadialGrid grid, ScalarTheory theory, LayerMap layerMap, BoundaryMap boundary,
+                              HorizonCondition horizon, BumpOutput output, MetricParametrisation metric, ParameterSpec lambda) {
+        this(grid, theory, layerMap, boundary, horizon, output, metric, lambda, metric.parameters(), boundary.parameters());
+    }
+
+    private HolographicNetwork(RadialGrid grid, ScalarTheory theory, LayerMap layerMap, BoundaryMap boundary,
+                               HorizonCondition horizon, BumpOutput output, MetricParametrisation metric, ParameterSpec lambda,
+                               List<ParameterSpec> metricBlocks, List<ParameterSpec> boundaryBlocks) {
+        if (!LAMBDA.equals(lambda.name()) || lambda.size() != 1) {
+            throw new IllegalArgumentException("the coupling block must be one value named '" + LAMBDA + "', got " + lambda);
+        }
         this.grid = grid;
         this.theory = theory;
         this.layerMap = layerMap;
@@ -43,17 +72,50 @@ public final class HolographicNetwork {
         this.horizon = horizon;
         this.output = output;
         this.metric = metric;
-        ParameterLayout.Builder b = ParameterLayout.builder().add(ParameterLayout.METRIC, metric.layerWeights(), true);
-        if (metric.size() > metric.layerWeights()) {
-            b.add(ParameterLayout.HORIZON, metric.size() - metric.layerWeights(), trainHorizon);
+        List<ParameterSpec> specs = new ArrayList<>(metricBlocks);
+        specs.addAll(boundaryBlocks);
+        specs.add(lambda);
+        this.specs = List.copyOf(specs);
+        int metricSize = 0;
+        for (ParameterSpec p : metricBlocks) {
+            metricSize += p.size();
         }
-        if (boundary.usesRadius()) {
-            b.add(ParameterLayout.RADIUS, 1, trainRadius);
+        if (metricSize != metric.size()) {
+            throw new IllegalArgumentException("metric parametrisation declares blocks of " + metricSize + " parameters but has size " + metric.size());
         }
-        this.layout = b.add(ParameterLayout.LAMBDA, 1, trainLambda).build();
-        this.metricOffset = layout.offsetOf(ParameterLayout.METRIC);
-        this.radiusOffset = layout.offsetOf(ParameterLayout.RADIUS);
-        this.lambdaOffset = layout.offsetOf(ParameterLayout.LAMBDA);
+        ParameterLayout.Builder b = ParameterLayout.builder();
+        for (ParameterSpec p : this.specs) {
+            b.add(p.name(), p.size(), p.trainable());
+        }
+        this.layout = b.build();
+        this.metricOffset = metricBlocks.isEmpty() ? 0 : layout.offsetOf(metricBlocks.get(0).name());
+        this.radiusOffset = boundary.usesRadius() ? layout.offsetOf(boundaryBlocks.get(0).name()) : -1;
+        this.lambdaOffset = layout.offsetOf(LAMBDA);
+    }
+
+    private static List<ParameterSpec> retrained(List<ParameterSpec> blocks, int from, boolean trainable) {
+        List<ParameterSpec> out = new ArrayList<>(blocks);
+        for (int i = from; i < out.size(); i++) {
+            ParameterSpec p = out.get(i);
+            out.set(i, new ParameterSpec(p.name(), p.size(), trainable, p.initialiser(), p.regularisedBy()));
+        }
+        return out;
+    }
+
+    /** The declared parameter blocks, in layout order. */
+    public List<ParameterSpec> parameterSpecs() {
+        return specs;
+    }
+
+    /** Initial parameters: each block filled by its own initialiser, in layout order, drawing from {@code draws}. */
+    public double[] initialParameters(ParameterSpec.NormalDraws draws) {
+        double[] p = new double[layout.size()];
+        for (ParameterSpec spec : specs) {
+            double[] block = new double[spec.size()];
+            spec.initialiser().initialise(block, draws);
+            System.arraycopy(block, 0, p, layout.offsetOf(spec.name()), block.length);
+        }
+        return p;
     }
 
     public RadialGrid grid() {

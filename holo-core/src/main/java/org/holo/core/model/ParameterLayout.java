@@ -12,11 +12,12 @@ import java.util.List;
  */
 public final class ParameterLayout {
 
-    public static final String METRIC = "h";
-    public static final String RADIUS = "L";
-    public static final String LAMBDA = "lambda";
+    // the blocks of the built-in components, as they declare them
+    public static final String METRIC = org.holo.core.metric.PerLayerMetric.WEIGHTS;
+    public static final String RADIUS = org.holo.core.boundary.QcdBoundaryMap.RADIUS;
+    public static final String LAMBDA = HolographicNetwork.LAMBDA;
     /** The coefficient c of the horizon-aware metric c/η + r (whose block h then holds the remainder r_i). */
-    public static final String HORIZON = "c";
+    public static final String HORIZON = org.holo.core.metric.HorizonMetric.COEFFICIENT;
 
     /** A named, contiguous slice of the parameter vector. */
     public record Block(String name, int offset, int size, boolean trainable) {

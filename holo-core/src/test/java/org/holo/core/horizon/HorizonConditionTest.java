@@ -1,5 +1,6 @@
 package org.holo.core.horizon;
 
+import org.holo.core.TestComponents;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,7 +14,7 @@ class HorizonConditionTest {
 
     @Test
     void piConditionIsPi() {
-        HorizonCondition c = HorizonConditions.create("pi", 1.0 / 15.0, -3.0);
+        HorizonCondition c = TestComponents.horizon("pi", 1.0 / 15.0, -3.0);
         assertEquals("pi", c.name());
         double[] g = new double[3];
         for (double[] s : STATES) {
@@ -29,7 +30,7 @@ class HorizonConditionTest {
     void regularConditionFollowsPhysicsMd() {
         double etaFin = 0.1;
         double m2 = -1.0;
-        HorizonCondition c = HorizonConditions.create("regular", etaFin, m2);
+        HorizonCondition c = TestComponents.horizon("regular", etaFin, m2);
         assertEquals("regular", c.name());
         for (double[] s : STATES) {
             double expected = (2.0 / etaFin) * s[1] - m2 * s[0] - s[2] * s[0] * s[0] * s[0];
@@ -40,8 +41,8 @@ class HorizonConditionTest {
     @Test
     void gradientsMatchFiniteDifferences() {
         for (HorizonCondition c : new HorizonCondition[] {
-            HorizonConditions.create("pi", 0.1, -1.0), HorizonConditions.create("regular", 0.1, -1.0),
-            HorizonConditions.create("regular", 1.0 / 15.0, -3.0)}) {
+            TestComponents.horizon("pi", 0.1, -1.0), TestComponents.horizon("regular", 0.1, -1.0),
+            TestComponents.horizon("regular", 1.0 / 15.0, -3.0)}) {
             for (double[] s : STATES) {
                 double[] fd = GradientCheck.gradient(x -> c.value(x[0], x[1], x[2]), s, GradientCheck.steps(s, 1e-3, 1.0));
                 double[] g = new double[3];

@@ -1,5 +1,6 @@
 package org.holo.core.layer;
 
+import org.holo.core.TestComponents;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.function.DoubleUnaryOperator;
@@ -67,7 +68,7 @@ class ConvergenceOrderTest {
     static double[] errors(String scheme, Sampling sampling, Problem p, int n) {
         assertTrue(n % 7 == 0);
         RadialGrid grid = new RadialGrid(ETA_INI, ETA_FIN, n);
-        LayerMap map = LayerMaps.create(scheme, grid, p.m2());
+        LayerMap map = TestComponents.scheme(scheme, grid, p.m2());
         double[] hNodes;
         if (sampling == Sampling.EXACT) {
             hNodes = p.metric().sample(map.nodes());

@@ -1,5 +1,6 @@
 package org.holo.core.layer;
 
+import org.holo.core.TestComponents;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
@@ -7,7 +8,7 @@ import java.util.SplittableRandom;
 import org.holo.core.GradientCheck;
 import org.holo.core.RadialGrid;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The reverse pass of each layer map on its own: for J = a φ_N + b π_N, backward must return ∂J/∂(φ_0, π_0),
@@ -16,12 +17,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LayerMapAdjointTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"euler", "rk4"})
+    @MethodSource("org.holo.core.TestComponents#schemes")
     void backwardMatchesFiniteDifferencesOfForward(String scheme) {
         SplittableRandom rnd = new SplittableRandom(99);
         RadialGrid grid = new RadialGrid(1.0, 0.1, 10);
         double m2 = -1.0;
-        LayerMap map = LayerMaps.create(scheme, grid, m2);
+        LayerMap map = TestComponents.scheme(scheme, grid, m2);
         int nodes = map.nodes().length;
         int n = grid.layers();
         double a = 0.7;

@@ -1,5 +1,6 @@
 package org.holo.core.loss;
 
+import org.holo.core.TestComponents;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,20 +27,20 @@ class DataLossTest {
         double[] t = {0.2, 0.9, 0.4, 0.0};
         double[] y = {0.0, 1.0, 1.0, 0.0};
         double l1 = (0.2 + 0.1 + 0.6 + 0.0) / 4;
-        assertEquals(l1 * l1, DataLoss.byName("l1-squared").evaluate(t, y, 4, null), 1e-16);
-        assertEquals((0.04 + 0.01 + 0.36) / 4, DataLoss.byName("mse").evaluate(t, y, 4, null), 1e-16);
+        assertEquals(l1 * l1, TestComponents.loss("l1-squared").evaluate(t, y, 4, null), 1e-16);
+        assertEquals((0.04 + 0.01 + 0.36) / 4, TestComponents.loss("mse").evaluate(t, y, 4, null), 1e-16);
         // only the first n entries count
-        assertEquals(0.2 * 0.2, DataLoss.byName("l1-squared").evaluate(t, y, 1, null), 1e-16);
-        assertEquals("l1-squared", DataLoss.byName("l1-squared").name());
-        assertEquals("mse", DataLoss.byName("mse").name());
+        assertEquals(0.2 * 0.2, TestComponents.loss("l1-squared").evaluate(t, y, 1, null), 1e-16);
+        assertEquals("l1-squared", TestComponents.loss("l1-squared").name());
+        assertEquals("mse", TestComponents.loss("mse").name());
     }
 
     @Test
     void gradientsMatchFiniteDifferences() {
         double[][] ty = batch(7, 12);
         double[] y = ty[1];
-        for (String name : DataLoss.NAMES) {
-            DataLoss loss = DataLoss.byName(name);
+        for (String name : TestComponents.losses()) {
+            DataLoss loss = TestComponents.loss(name);
             double[] dt = new double[12];
             double value = loss.evaluate(ty[0], y, 12, dt);
             assertEquals(loss.evaluate(ty[0], y, 12, null), value, 0.0);

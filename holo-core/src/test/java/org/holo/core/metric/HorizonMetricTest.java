@@ -1,5 +1,6 @@
 package org.holo.core.metric;
 
+import org.holo.core.TestComponents;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,9 +12,7 @@ import org.holo.core.RadialGrid;
 import org.holo.core.ScalarTheory;
 import org.holo.core.boundary.RawBoundaryMap;
 import org.holo.core.horizon.BumpOutput;
-import org.holo.core.horizon.HorizonConditions;
 import org.holo.core.layer.LayerMap;
-import org.holo.core.layer.LayerMaps;
 import org.holo.core.loss.BoundaryRegulariser;
 import org.holo.core.loss.DataLoss;
 import org.holo.core.loss.SmoothnessRegulariser;
@@ -33,7 +32,7 @@ class HorizonMetricTest {
     void reproducesAdsSchwarzschildAtLayersAndBetweenThem() {
         Metric exact = AnalyticMetrics.byName("ads-schwarzschild", 3);
         for (String scheme : List.of("euler", "rk4")) {
-            LayerMap layers = LayerMaps.create(scheme, GRID, -1.0);
+            LayerMap layers = TestComponents.scheme(scheme, GRID, -1.0);
             HorizonMetric metric = new HorizonMetric(GRID, layers.nodes());
             double[] params = new double[metric.size()];
             for (int i = 0; i < 10; i++) {
@@ -68,7 +67,7 @@ class HorizonMetricTest {
     /** values and layerValue are linear in (r, c); backward and layerValueBackward must be their exact transposes. */
     @Test
     void backwardIsTheTransposeOfTheForwardMap() {
-        LayerMap layers = LayerMaps.create("rk4", GRID, -1.0);
+        LayerMap layers = TestComponents.scheme("rk4", GRID, -1.0);
         HorizonMetric metric = new HorizonMetric(GRID, layers.nodes());
         SplittableRandom rnd = new SplittableRandom(7);
         double[] theta = rnd.doubles(metric.size(), -2, 2).toArray();
@@ -103,14 +102,14 @@ class HorizonMetricTest {
      */
     @Test
     void objectiveGradientInRemainderAndCoefficient() {
-        LayerMap layers = LayerMaps.create("rk4", GRID, -1.0);
+        LayerMap layers = TestComponents.scheme("rk4", GRID, -1.0);
         HolographicNetwork net = new HolographicNetwork(GRID, new ScalarTheory(3, -1.0), layers, new RawBoundaryMap(),
-                HorizonConditions.create("regular", 0.1, -1.0), new BumpOutput(0.1, 0.3),
+                TestComponents.horizon("regular", 0.1, -1.0), new BumpOutput(0.1, 0.3),
                 new HorizonMetric(GRID, layers.nodes()), false, true, true);
         ParameterLayout layout = net.layout();
         assertEquals(List.of("h", "c", "lambda"), layout.names());
         assertTrue(layout.trainableMask()[layout.offsetOf(ParameterLayout.HORIZON)]);
-        Objective objective = new Objective(net, DataLoss.byName("mse"),
+        Objective objective = new Objective(net, TestComponents.loss("mse"),
                 List.of(new BoundaryRegulariser(0.5, 3, net.metric()), new SmoothnessRegulariser(0.3, GRID, true)));
         double[] params = new double[layout.size()];
         for (int i = 0; i < 10; i++) {

@@ -1,5 +1,6 @@
 package org.holo.core.model;
 
+import org.holo.core.TestComponents;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,10 +18,8 @@ import org.holo.core.boundary.QcdBoundaryMap;
 import org.holo.core.boundary.RawBoundaryMap;
 import org.holo.core.horizon.BumpOutput;
 import org.holo.core.horizon.HorizonCondition;
-import org.holo.core.horizon.HorizonConditions;
 import org.holo.core.layer.EulerLayerMap;
 import org.holo.core.layer.LayerMap;
-import org.holo.core.layer.LayerMaps;
 import org.holo.core.loss.BoundaryRegulariser;
 import org.holo.core.loss.DataLoss;
 import org.holo.core.loss.Regulariser;
@@ -92,10 +91,10 @@ class AdjointGradientTest {
     static Stream<Case> cases() {
         List<Case> out = new ArrayList<>();
         for (Data d : Data.values()) {
-            for (String s : LayerMaps.NAMES) {
+            for (String s : TestComponents.schemes()) {
                 for (String b : List.of(QcdBoundaryMap.NAME, RawBoundaryMap.NAME)) {
-                    for (String h : HorizonConditions.NAMES) {
-                        for (String l : DataLoss.NAMES) {
+                    for (String h : TestComponents.horizons()) {
+                        for (String l : TestComponents.losses()) {
                             out.add(new Case(s, b, h, l, d));
                         }
                     }
@@ -126,9 +125,9 @@ class AdjointGradientTest {
         ScalarTheory theory = qcd ? new ScalarTheory(4, -3.0) : new ScalarTheory(3, -1.0);
         RadialGrid grid = qcd ? new RadialGrid(1.0, 1.0 / 15.0, 15) : new RadialGrid(1.0, 0.1, 10);
         double m2 = theory.massSquared();
-        LayerMap layerMap = layerOverride != null ? layerOverride : LayerMaps.create(c.scheme(), grid, m2);
+        LayerMap layerMap = layerOverride != null ? layerOverride : TestComponents.scheme(c.scheme(), grid, m2);
         BoundaryMap boundary = qcd ? new QcdBoundaryMap(grid.etaIni(), 3) : new RawBoundaryMap();
-        HorizonCondition horizon = HorizonConditions.create(c.horizon(), grid.etaFin(), m2);
+        HorizonCondition horizon = TestComponents.horizon(c.horizon(), grid.etaFin(), m2);
         SplittableRandom rnd = new SplittableRandom(0x5EED + c.toString().hashCode());
 
         // Parameters: a jittered realistic metric, L = 2 GeV⁻¹ and λ = 0.2 (QCD) or λ = 1 (AdS-Schwarzschild).
@@ -186,8 +185,8 @@ class AdjointGradientTest {
                 new PerLayerMetric(grid, layerMap.nodes()), true, true);
         List<Regulariser> regs = List.of(new BoundaryRegulariser(0.01, theory.dimension()),
                 new SmoothnessRegulariser(0.01, grid));
-        s.objective = new Objective(s.network, DataLoss.byName(c.loss()), regs);
-        s.dataOnly = new Objective(s.network, DataLoss.byName(c.loss()), List.of());
+        s.objective = new Objective(s.network, TestComponents.loss(c.loss()), regs);
+        s.dataOnly = new Objective(s.network, TestComponents.loss(c.loss()), List.of());
         s.params = params;
         s.batch = Batch.of(x0, x1, y);
         return s;

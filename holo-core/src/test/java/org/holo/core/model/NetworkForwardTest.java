@@ -1,5 +1,6 @@
 package org.holo.core.model;
 
+import org.holo.core.TestComponents;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,9 +14,7 @@ import org.holo.core.ScalarTheory;
 import org.holo.core.boundary.QcdBoundaryMap;
 import org.holo.core.boundary.RawBoundaryMap;
 import org.holo.core.horizon.BumpOutput;
-import org.holo.core.horizon.HorizonConditions;
 import org.holo.core.layer.LayerMap;
-import org.holo.core.layer.LayerMaps;
 import org.holo.core.loss.BoundaryRegulariser;
 import org.holo.core.loss.DataLoss;
 import org.holo.core.loss.Regulariser;
@@ -33,9 +32,9 @@ class NetworkForwardTest {
 
     static HolographicNetwork network(RadialGrid grid, ScalarTheory theory, String scheme, boolean qcd, String horizon,
                                       BumpOutput bump) {
-        LayerMap map = LayerMaps.create(scheme, grid, theory.massSquared());
+        LayerMap map = TestComponents.scheme(scheme, grid, theory.massSquared());
         return new HolographicNetwork(grid, theory, map, qcd ? new QcdBoundaryMap(grid.etaIni(), 3) : new RawBoundaryMap(),
-                HorizonConditions.create(horizon, grid.etaFin(), theory.massSquared()), bump,
+                TestComponents.horizon(horizon, grid.etaFin(), theory.massSquared()), bump,
                 new PerLayerMetric(grid, map.nodes()), true, true);
     }
 
@@ -62,7 +61,7 @@ class NetworkForwardTest {
         Metric metric = AnalyticMetrics.adsSchwarzschild(4);
         double radius = 3.0;
         double lambda = 0.2;
-        for (String horizon : HorizonConditions.NAMES) {
+        for (String horizon : TestComponents.horizons()) {
             HolographicNetwork net = network(grid, theory, "rk4", true, horizon, new BumpOutput(0.1, 0.01));
             double[] p = params(net, metric, radius, lambda);
             for (double[] x : new double[][] {{0.005, 0.03}, {0.02, 0.1}, {0.0, 0.11}}) {
@@ -100,8 +99,8 @@ class NetworkForwardTest {
         batch.setSize(5);
 
         List<Regulariser> regs = List.of(new BoundaryRegulariser(0.01, 3), new SmoothnessRegulariser(0.02, grid));
-        for (String lossName : DataLoss.NAMES) {
-            Objective obj = new Objective(net, DataLoss.byName(lossName), regs);
+        for (String lossName : TestComponents.losses()) {
+            Objective obj = new Objective(net, TestComponents.loss(lossName), regs);
             Objective.Value parts = new Objective.Value();
             double[] grad = new double[p.length];
             double total = obj.evaluate(p, batch, grad, obj.newWorkspace(8), parts);
@@ -137,7 +136,7 @@ class NetworkForwardTest {
     void batchLargerThanWorkspaceIsRejected() {
         RadialGrid grid = new RadialGrid(1.0, 0.1, 10);
         HolographicNetwork net = network(grid, new ScalarTheory(3, -1.0), "rk4", false, "pi", new BumpOutput(0.1, 0.01));
-        Objective obj = new Objective(net, DataLoss.byName("mse"), List.of());
+        Objective obj = new Objective(net, TestComponents.loss("mse"), List.of());
         Batch batch = Batch.of(new double[4], new double[4], new double[4]);
         double[] p = new double[net.layout().size()];
         IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
@@ -160,9 +159,9 @@ class NetworkForwardTest {
         assertEquals("L", l.nameOf(15));
         assertEquals(31, qcd.nodeCount()); // rk4 reads 2N + 1 nodes
 
-        LayerMap euler = LayerMaps.create("euler", grid, -3.0);
+        LayerMap euler = TestComponents.scheme("euler", grid, -3.0);
         HolographicNetwork raw = new HolographicNetwork(grid, theory, euler, new RawBoundaryMap(),
-                HorizonConditions.create("pi", grid.etaFin(), -3.0), new BumpOutput(0.1, 0.01),
+                TestComponents.horizon("pi", grid.etaFin(), -3.0), new BumpOutput(0.1, 0.01),
                 new PerLayerMetric(grid, euler.nodes()), true, false);
         assertEquals(List.of("h", "lambda"), raw.layout().names());
         assertEquals(-1, raw.layout().offsetOf("L"));

@@ -1,5 +1,6 @@
 package org.holo.core.observable;
 
+import org.holo.core.TestComponents;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,9 +12,7 @@ import org.holo.core.ScalarTheory;
 import org.holo.core.boundary.QcdBoundaryMap;
 import org.holo.core.boundary.RawBoundaryMap;
 import org.holo.core.horizon.BumpOutput;
-import org.holo.core.horizon.HorizonConditions;
 import org.holo.core.layer.LayerMap;
-import org.holo.core.layer.LayerMaps;
 import org.holo.core.metric.PerLayerMetric;
 import org.holo.core.model.HolographicNetwork;
 import org.holo.core.model.ParameterLayout;
@@ -25,9 +24,9 @@ class CondensateCurveTest {
     static final RadialGrid GRID = LearnedGeometryTest.QCD_GRID;
 
     static HolographicNetwork qcdNetwork(String scheme) {
-        LayerMap map = LayerMaps.create(scheme, GRID, -3.0);
+        LayerMap map = TestComponents.scheme(scheme, GRID, -3.0);
         return new HolographicNetwork(GRID, new ScalarTheory(4, -3.0), map, new QcdBoundaryMap(GRID.etaIni(), 3),
-                HorizonConditions.create("pi", GRID.etaFin(), -3.0), new BumpOutput(0.1, 0.01),
+                TestComponents.horizon("pi", GRID.etaFin(), -3.0), new BumpOutput(0.1, 0.01),
                 new PerLayerMetric(GRID, map.nodes()), true, true);
     }
 
@@ -110,9 +109,9 @@ class CondensateCurveTest {
 
     @Test
     void needsTheQcdInputLayer() {
-        LayerMap map = LayerMaps.create("euler", GRID, -3.0);
+        LayerMap map = TestComponents.scheme("euler", GRID, -3.0);
         HolographicNetwork raw = new HolographicNetwork(GRID, new ScalarTheory(4, -3.0), map, new RawBoundaryMap(),
-                HorizonConditions.create("pi", GRID.etaFin(), -3.0), new BumpOutput(0.1, 0.01),
+                TestComponents.horizon("pi", GRID.etaFin(), -3.0), new BumpOutput(0.1, 0.01),
                 new PerLayerMetric(GRID, map.nodes()), true, true);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new CondensateCurve(raw, new double[raw.layout().size()]));

@@ -1,5 +1,6 @@
 package org.holo.core.sensitivity;
 
+import org.holo.core.TestComponents;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,9 +9,7 @@ import org.holo.core.RadialGrid;
 import org.holo.core.ScalarTheory;
 import org.holo.core.boundary.RawBoundaryMap;
 import org.holo.core.horizon.BumpOutput;
-import org.holo.core.horizon.HorizonConditions;
 import org.holo.core.layer.LayerMap;
-import org.holo.core.layer.LayerMaps;
 import org.holo.core.loss.DataLoss;
 import org.holo.core.metric.PerLayerMetric;
 import org.holo.core.model.Batch;
@@ -25,10 +24,10 @@ class SensitivityTest {
     void diagonalMatchesFiniteDifferencesOfEachOutput() {
         for (String scheme : List.of("euler", "rk4")) {
             RadialGrid grid = new RadialGrid(1.0, 0.1, 10);
-            LayerMap layers = LayerMaps.create(scheme, grid, -1.0);
+            LayerMap layers = TestComponents.scheme(scheme, grid, -1.0);
             // a wide bump (δ = 0.3) so every sample's output responds to the metric
             HolographicNetwork net = new HolographicNetwork(grid, new ScalarTheory(3, -1.0), layers, new RawBoundaryMap(),
-                    HorizonConditions.create("regular", 0.1, -1.0), new BumpOutput(0.1, 0.3),
+                    TestComponents.horizon("regular", 0.1, -1.0), new BumpOutput(0.1, 0.3),
                     new PerLayerMetric(grid, layers.nodes()), false, true);
             double[] params = new double[net.layout().size()];
             for (int i = 0; i < 10; i++) {
@@ -44,7 +43,7 @@ class SensitivityTest {
                 assertEquals(target[b], net.horizonValue(params, x0[b], x1[b]), 1e-9);
             }
             Batch batch = Batch.of(x0, x1, new double[] {0, 1, 0, 1, 0});
-            Objective objective = new Objective(net, DataLoss.byName("mse"), List.of());
+            Objective objective = new Objective(net, TestComponents.loss("mse"), List.of());
             double[] g = objective.sensitivity(params, batch, objective.newWorkspace(5));
 
             double[] expected = new double[params.length];

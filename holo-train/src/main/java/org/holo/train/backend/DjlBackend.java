@@ -132,7 +132,7 @@ public final class DjlBackend implements EnsembleBackend {
         }
         this.epsilon = net.output().epsilon();
         this.delta = net.output().delta();
-        String loss = config.training.loss;
+        String loss = config.training.loss.type;
         if (!L1SquaredLoss.NAME.equals(loss) && !MseLoss.NAME.equals(loss)) {
             throw new IllegalArgumentException("the djl backend has no loss '" + loss + "'");
         }

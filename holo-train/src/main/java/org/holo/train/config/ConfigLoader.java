@@ -91,6 +91,7 @@ public final class ConfigLoader {
         for (String o : overrides) {
             applyOverride((ObjectNode) tree, o);
         }
+        ConfigFormat.upgrade((ObjectNode) tree);
         ExperimentConfig config;
         try {
             JsonNode data = tree.get("data");
@@ -245,6 +246,9 @@ public final class ConfigLoader {
         }
         if (type == double[].class) {
             return "an array of numbers";
+        }
+        if (type == ComponentSection.class) {
+            return "a component name or an object { \"type\": … }";
         }
         return "an object";
     }

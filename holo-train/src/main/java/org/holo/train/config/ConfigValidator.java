@@ -1,8 +1,8 @@
 package org.holo.train.config;
 
-import org.holo.core.horizon.HorizonConditions;
-import org.holo.core.layer.LayerMaps;
-import org.holo.core.loss.DataLoss;
+import java.util.List;
+import org.holo.core.metric.MetricStart;
+import org.holo.core.model.HolographicNetwork;
 
 /** Checks the values of a bound config, naming the field path of the first problem. */
 public final class ConfigValidator {
@@ -10,6 +10,10 @@ public final class ConfigValidator {
     /** Upper bounds that keep a typo from exhausting memory: 10^5 layers, 10^7 sampled points per class. */
     public static final int MAX_LAYERS = 100_000;
     public static final int MAX_POINTS = 10_000_000;
+
+    /** The inputs of band data (a dataset of QCD points) and of data labelled by a known metric. */
+    static final List<String> BAND_INPUTS = List.of("m_q_GeV", "condensate_GeV3");
+    static final List<String> RAW_INPUTS = List.of("phi", "pi");
 
     private ConfigValidator() {
     }
@@ -37,31 +41,16 @@ public final class ConfigValidator {
                 "must be smaller than model.grid.etaIni (" + m.grid.etaIni + "): layers run from the boundary to the horizon, got " + m.grid.etaFin);
         k.require(m.grid.layers >= 1, "model.grid.layers", "must be at least 1, got " + m.grid.layers);
         k.require(m.grid.layers <= MAX_LAYERS, "model.grid.layers", "must be at most " + MAX_LAYERS + ", got " + m.grid.layers);
-        k.oneOf(m.scheme, LayerMaps.NAMES.toArray(new String[0]), "model.scheme");
-        k.oneOf(m.horizon, HorizonConditions.NAMES.toArray(new String[0]), "model.horizon");
-        if ("regular".equals(m.horizon)) {
-            k.require(m.grid.etaFin > 0, "model.grid.etaFin", "must be positive for the regular horizon condition (it divides by η_fin), got " + m.grid.etaFin);
-        }
         k.require(m.grid.etaFin > 0, "model.grid.etaFin",
                 "must be positive: the horizon is at η = 0 and η_fin is the cutoff above it, got " + m.grid.etaFin);
-        k.oneOf(m.boundary.type, new String[] {"qcd", "raw"}, "model.boundary.type");
-        if ("qcd".equals(m.boundary.type)) {
-            k.require(m.boundary.colours >= 1, "model.boundary.colours", "must be at least 1, got " + m.boundary.colours);
-            k.positive(m.boundary.initialRadius_GeV_inv, "model.boundary.initialRadius_GeV_inv");
-            // the QCD input layer is the asymptotic solution for d = 4, m² = −3 (Δ = 3; physics.md §3)
-            k.require(m.dimension == 4, "model.dimension", "must be 4 with model.boundary.type qcd (the QCD input layer is for d = 4), got " + m.dimension);
-            k.require(m.massSquared == -3.0, "model.massSquared",
-                    "must be -3 with model.boundary.type qcd (the QCD input layer is for m² = −3, Δ = 3), got " + m.massSquared);
-        }
         k.positive(m.output.epsilon, "model.output.epsilon");
         k.positive(m.output.delta, "model.output.delta");
         k.finite(m.lambda.initial, "model.lambda.initial");
-        k.oneOf(m.metricInit.type, new String[] {"normal", "constant", "ads", "ads-schwarzschild"}, "model.metricInit.type");
+        k.oneOf(m.metricInit.type, MetricStart.TYPES.toArray(new String[0]), "model.metricInit.type");
         k.finite(m.metricInit.mean, "model.metricInit.mean");
-        k.oneOf(m.metric.type, new String[] {"per-layer", "horizon"}, "model.metric.type");
-        k.finite(m.metric.horizonCoefficient, "model.metric.horizonCoefficient");
         k.require(Double.isFinite(m.metricInit.std) && m.metricInit.std >= 0, "model.metricInit.std",
                 "must be finite and >= 0, got " + m.metricInit.std);
+        HolographicNetwork network = k.components(m);
 
         TrainingConfig t = c.training;
         k.require(t.epochs >= 0, "training.epochs", "must be >= 0, got " + t.epochs);
@@ -70,7 +59,7 @@ public final class ConfigValidator {
         k.require(t.beta1 >= 0 && t.beta1 < 1, "training.beta1", "must lie in [0, 1), got " + t.beta1);
         k.require(t.beta2 >= 0 && t.beta2 < 1, "training.beta2", "must lie in [0, 1), got " + t.beta2);
         k.positive(t.adamEpsilon, "training.adamEpsilon");
-        k.oneOf(t.loss, DataLoss.NAMES.toArray(new String[0]), "training.loss");
+        k.loss(t);
         k.nonNegative(t.boundaryRegularisation, "training.boundaryRegularisation");
         k.nonNegative(t.smoothnessRegularisation, "training.smoothnessRegularisation");
         k.oneOf(t.smoothnessProfile, new String[] {"eta4", "uniform"}, "training.smoothnessProfile");
@@ -91,7 +80,9 @@ public final class ConfigValidator {
 
         if (c.data instanceof DataConfig.Band) {
             DataConfig.Band b = (DataConfig.Band) c.data;
-            k.require("qcd".equals(m.boundary.type), "data.source", "band data are (m_q, condensate): they need model.boundary.type qcd");
+            k.require(network.boundary().inputColumns().equals(BAND_INPUTS), "data.source",
+                    "band data are (m_q, condensate): they need a boundary map with inputs " + BAND_INPUTS + " (model.boundary.type qcd), got "
+                            + m.boundary.type + " with inputs " + network.boundary().inputColumns());
             k.notNull(b.dataset, "data.dataset");
             k.require(!b.dataset.isBlank(), "data.dataset", "must name a CSV file");
             k.require(b.fitDegree >= 0, "data.fitDegree", "must be >= 0, got " + b.fitDegree);
@@ -101,8 +92,9 @@ public final class ConfigValidator {
             counts(k, b.positives, b.negatives);
         } else if (c.data instanceof DataConfig.FromMetric) {
             DataConfig.FromMetric f = (DataConfig.FromMetric) c.data;
-            k.require("raw".equals(m.boundary.type), "data.source",
-                    "metric data are raw (φ, π): they need model.boundary.type raw, got " + m.boundary.type);
+            k.require(network.boundary().inputColumns().equals(RAW_INPUTS), "data.source",
+                    "metric data are raw (φ, π): they need a boundary map with inputs " + RAW_INPUTS + " (model.boundary.type raw), got "
+                            + m.boundary.type);
             k.oneOf(f.metric, new String[] {"ads", "ads-schwarzschild"}, "data.metric");
             k.range(f.phiRange, "data.phiRange", false);
             k.range(f.piRange, "data.piRange", false);
@@ -132,6 +124,23 @@ public final class ConfigValidator {
         void require(boolean ok, String path, String message) {
             if (!ok) {
                 throw new ConfigException(file + ": " + path + ": " + message);
+            }
+        }
+
+        /** The model's components, each reading its own section: their errors name the field. */
+        HolographicNetwork components(ModelConfig m) {
+            try {
+                return ModelAssembly.network(m);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(file + ": " + e.getMessage());
+            }
+        }
+
+        void loss(TrainingConfig t) {
+            try {
+                ModelAssembly.loss(t);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(file + ": " + e.getMessage());
             }
         }
 

@@ -6,6 +6,8 @@ package org.holo.train.config;
  */
 public final class ExperimentConfig {
 
+    /** The config format (see {@link ConfigFormat}); a config without it is read as format 1. */
+    public int format = ConfigFormat.CURRENT;
     /** Short name of the experiment, used for run directory names. */
     public String name = "experiment";
     /** Free text: what the experiment reproduces, with references. */

@@ -12,7 +12,7 @@ public final class TrainingConfig {
     /** The run seed; data, initial weights and shuffling each draw from their own stream derived from it. */
     public long seed = 1;
     /** Data loss: l1-squared (the paper's [mean |t − y|]²) or mse. */
-    public String loss = "l1-squared";
+    public ComponentSection loss = ComponentSection.named("l1-squared");
     /** c_bdy in c_bdy (d − h_0)². */
     public double boundaryRegularisation = 0.01;
     /** c in c_i = c η̂_i⁴ of the smoothness penalty. */

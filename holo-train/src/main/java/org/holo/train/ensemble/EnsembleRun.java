@@ -135,7 +135,7 @@ public final class EnsembleRun {
             EnsembleTrainer.Member m = members.get(s);
             Experiment e = m.experiment();
             ExperimentConfig c = e.config();
-            Verdict verdict = Verdict.judge(e.network(), m.params(), c.model.boundary.initialRadius_GeV_inv, e.data(),
+            Verdict verdict = Verdict.judge(e.network(), m.params(), e.initialRadius(), e.data(),
                     m.epochLoss(), c.training.convergedLoss, m.stopReason());
             RunResult result = new RunResult(c.name, c.training.seed, backend.name(), m.params(), m.epochLoss(),
                     m.epochDataLoss(), m.epochRegularisation(), m.steps(), m.epochsDone(), m.seconds(), m.steps(),

@@ -141,7 +141,7 @@ public final class TrainingRun {
         TrainingState s = new Trainer(t.epochs, t.batchSize).fit(backend, adam, layout, params, experiment.data(),
                 experiment.seeds().stream(SeedStreams.SHUFFLE), listeners, resume == null ? null : resume.position());
         double seconds = s.seconds();
-        Verdict verdict = Verdict.judge(experiment.network(), params, config.model.boundary.initialRadius_GeV_inv,
+        Verdict verdict = Verdict.judge(experiment.network(), params, experiment.initialRadius(),
                 experiment.data(), s.epochLoss, t.convergedLoss, s.stopReason());
         int epochsDone = s.stopped() ? s.epoch - 1 : s.epoch;
         RunResult result = new RunResult(config.name, t.seed, backend.name(), params, s.epochLoss, s.epochDataLoss,

@@ -55,7 +55,7 @@ class ConfigLoaderTest {
         ConfigLoader.Loaded a = TestSupport.load(TestSupport.adsConfig());
         DataConfig.FromMetric m = assertInstanceOf(DataConfig.FromMetric.class, a.config().data);
         assertEquals("ads-schwarzschild", m.metric);
-        assertEquals("regular", a.config().model.horizon);
+        assertEquals("regular", a.config().model.horizon.type);
         assertFalse(a.config().model.lambda.trainable);
     }
 
@@ -138,9 +138,9 @@ class ConfigLoaderTest {
         ExperimentConfig c = l.config();
         assertEquals(7, c.training.epochs);
         assertEquals(2.5e-4, c.training.learningRate, 0.0);
-        assertEquals("rk4", c.model.scheme);
+        assertEquals("rk4", c.model.scheme.type);
         assertEquals(20, c.model.grid.layers);
-        assertFalse(c.model.boundary.trainRadius);
+        assertEquals(false, c.model.boundary.fields().get("trainRadius").booleanValue());
         assertEquals(0.5, c.model.lambda.initial, 0.0);
         assertArrayEquals(new double[] {0.0, 0.01}, ((DataConfig.Band) c.data).mqRange_GeV, 0.0);
         assertEquals(123456789012L, c.training.seed);

@@ -1,0 +1,77 @@
+package org.holo.train.config;
+
+import org.holo.core.RadialGrid;
+import org.holo.core.ScalarTheory;
+import org.holo.core.boundary.BoundaryMap;
+import org.holo.core.boundary.BoundaryMapProvider;
+import org.holo.core.component.ComponentProvider;
+import org.holo.core.component.Kind;
+import org.holo.core.component.MapSettings;
+import org.holo.core.component.ModelContext;
+import org.holo.core.component.Registry;
+import org.holo.core.horizon.BumpOutput;
+import org.holo.core.horizon.HorizonCondition;
+import org.holo.core.horizon.HorizonConditionProvider;
+import org.holo.core.layer.LayerMap;
+import org.holo.core.layer.LayerSchemeProvider;
+import org.holo.core.loss.DataLoss;
+import org.holo.core.loss.DataLossProvider;
+import org.holo.core.metric.MetricParametrisation;
+import org.holo.core.metric.MetricProvider;
+import org.holo.core.metric.MetricStart;
+import org.holo.core.model.HolographicNetwork;
+import org.holo.core.model.ParameterSpec;
+
+/**
+ * Turns the component sections of a config into components: each is looked up by name in its kind's registry and
+ * reads its own section; a field no component read is an unknown field, named with its path. Each section is then
+ * replaced by what its component read, defaults included, so that the written config.json is complete.
+ */
+public final class ModelAssembly {
+
+    private ModelAssembly() {
+    }
+
+    /** The network of a model section: layer scheme, metric parametrisation, boundary map, horizon condition. */
+    public static HolographicNetwork network(ModelConfig m) {
+        RadialGrid grid = new RadialGrid(m.grid.etaIni, m.grid.etaFin, m.grid.layers);
+        ModelContext context = new ModelContext(grid, new ScalarTheory(m.dimension, m.massSquared));
+        LayerMap layers = create(LayerSchemeProvider.KIND, m.scheme, "model.scheme", (p, s) -> p.create(context, s));
+        MetricStart start = new MetricStart(m.metricInit.type, m.metricInit.mean, m.metricInit.std, m.dimension);
+        MetricParametrisation metric = create(MetricProvider.KIND, m.metric, "model.metric",
+                (p, s) -> p.create(context, layers.nodes(), start, s));
+        BoundaryMap boundary = create(BoundaryMapProvider.KIND, m.boundary, "model.boundary",
+                (p, s) -> p.create(context, s));
+        HorizonCondition horizon = create(HorizonConditionProvider.KIND, m.horizon, "model.horizon",
+                (p, s) -> p.create(context, s));
+        return new HolographicNetwork(grid, context.theory(), layers, boundary, horizon,
+                new BumpOutput(m.output.epsilon, m.output.delta), metric,
+                ParameterSpec.scalar(HolographicNetwork.LAMBDA, m.lambda.trainable, m.lambda.initial));
+    }
+
+    /** The data loss of a training section. */
+    public static DataLoss loss(TrainingConfig t) {
+        return create(DataLossProvider.KIND, t.loss, "training.loss", (p, s) -> p.create(s));
+    }
+
+    private interface Factory<P, T> {
+        T create(P provider, MapSettings settings);
+    }
+
+    private static <P extends ComponentProvider, T> T create(Kind<P> kind, ComponentSection section, String path, Factory<P, T> factory) {
+        if (section == null || section.type == null) {
+            throw new IllegalArgumentException(path + ": is missing (null)");
+        }
+        Registry<P> registry = Registry.of(kind);
+        if (!registry.has(section.type)) {
+            String field = section.fields().isEmpty() && !path.equals("model.boundary") && !path.equals("model.metric")
+                    ? path : path + "." + ComponentSection.TYPE;
+            throw new IllegalArgumentException(field + ": " + registry.unknown(section.type));
+        }
+        MapSettings settings = section.settings(path);
+        T component = factory.create(registry.get(section.type), settings);
+        settings.requireAllRead();
+        section.resolve(settings.resolved());
+        return component;
+    }
+}
