@@ -19,6 +19,13 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.holo.core.boundary.BoundaryMapProvider;
+import org.holo.core.component.Kind;
+import org.holo.core.component.Registry;
+import org.holo.core.horizon.HorizonConditionProvider;
+import org.holo.core.layer.LayerSchemeProvider;
+import org.holo.core.loss.DataLossProvider;
+import org.holo.core.metric.MetricProvider;
 import org.holo.train.TestSupport;
 import org.junit.jupiter.api.Test;
 
@@ -29,13 +36,15 @@ import org.junit.jupiter.api.Test;
  * leaves are the dotted paths a config file and {@code --set} use.
  *
  * <p>Table format (described in config.md itself): a table whose header starts with {@code field} lists fields of
- * every config; {@code field (source NAME)} lists the fields of {@code data} with {@code "source": "NAME"}. Each
+ * every config; {@code field (source NAME)} lists the fields of {@code data} with {@code "source": "NAME"}, and
+ * {@code field (SECTION NAME)} the fields that the component NAME reads from its section (boundary, metric, scheme,
+ * horizon, loss), with the defaults it fills in. Each
  * row: first cell one dotted path in backticks, second cell the default in backticks as written in a config
  * (a bare word is a string, {@code a/b} a quotient).
  */
 class ConfigReferenceTest {
 
-    private static final Pattern HEADER = Pattern.compile("field(?: \\(source ([a-z-]+)\\))?");
+    private static final Pattern HEADER = Pattern.compile("field(?: \\(((?:source|scheme|boundary|horizon|metric|loss) [a-z0-9-]+)\\))?");
     private static final Pattern CODE = Pattern.compile("`([^`]*)`");
     private static final Pattern QUOTIENT = Pattern.compile("(-?[0-9.]+(?:e-?[0-9]+)?)/([0-9.]+(?:e-?[0-9]+)?)");
     /** Scope of the tables that list the fields every config has. */
@@ -101,7 +110,7 @@ class ConfigReferenceTest {
             if ("-".equals(scope) || cells.get(0).matches("-+")) {
                 continue;
             }
-            String where = scope.isEmpty() ? "" : " (source " + scope + ")";
+            String where = scope.isEmpty() ? "" : " (" + scope + ")";
             Matcher path = CODE.matcher(cells.get(0));
             if (!path.matches() || cells.size() < 2) {
                 problems.add("row '" + l + "'" + where + ": the first cell must be one dotted path in backticks, the second its default");
@@ -110,7 +119,7 @@ class ConfigReferenceTest {
             String p = path.group(1);
             Map<String, JsonNode> fields = actual.get(scope);
             if (fields == null) {
-                problems.add(p + where + ": no data source '" + scope + "'");
+                problems.add(p + where + ": no such data source or component");
                 continue;
             }
             if (documented.computeIfAbsent(scope, s -> new LinkedHashMap<>()).put(p, cells.get(1)) != null) {
@@ -130,7 +139,7 @@ class ConfigReferenceTest {
         actual.forEach((s, fields) -> {
             Map<String, String> doc = documented.getOrDefault(s, Map.of());
             fields.keySet().stream().filter(p -> !doc.containsKey(p))
-                    .forEach(p -> problems.add(p + (s.isEmpty() ? "" : " (source " + s + ")") + ": a config field that is not documented"));
+                    .forEach(p -> problems.add(p + (s.isEmpty() ? "" : " (" + s + ")") + ": a config field that is not documented"));
         });
         return problems;
     }
@@ -150,11 +159,35 @@ class ConfigReferenceTest {
             Map<String, JsonNode> fields = new TreeMap<>();
             leaves("data.", ConfigLoader.mapper().valueToTree(newInstance(t.value())), fields);
             assertEquals(TextNode.valueOf(t.name()), fields.remove("data.source"), "Jackson writes the source of " + t.value());
-            scopes.put(t.name(), fields);
+            scopes.put("source " + t.name(), fields);
         }
-        assertEquals(List.of(DataConfig.SOURCES), new ArrayList<>(scopes.keySet()).subList(1, scopes.size()),
+        assertEquals(List.of(DataConfig.SOURCES).stream().map(n -> "source " + n).toList(), new ArrayList<>(scopes.keySet()).subList(1, scopes.size()),
                 "DataConfig.SOURCES and its @JsonSubTypes name the same sources");
+        componentFields(BoundaryMapProvider.KIND, "boundary", (m, n) -> m.model.boundary.type = n, m -> m.model.boundary, scopes);
+        componentFields(MetricProvider.KIND, "metric", (m, n) -> m.model.metric.type = n, m -> m.model.metric, scopes);
+        componentFields(LayerSchemeProvider.KIND, "scheme", (m, n) -> m.model.scheme = ComponentSection.named(n), m -> m.model.scheme, scopes);
+        componentFields(HorizonConditionProvider.KIND, "horizon", (m, n) -> m.model.horizon = ComponentSection.named(n), m -> m.model.horizon, scopes);
+        componentFields(DataLossProvider.KIND, "loss", (m, n) -> m.training.loss = ComponentSection.named(n), m -> m.training.loss, scopes);
         return scopes;
+    }
+
+    /**
+     * The fields each registered component of a kind reads from its section, with the defaults it fills in: the
+     * section as it is resolved when the component is built into the default config.
+     */
+    private static void componentFields(Kind<?> kind, String section, java.util.function.BiConsumer<ExperimentConfig, String> choose,
+                                        java.util.function.Function<ExperimentConfig, ComponentSection> read,
+                                        Map<String, Map<String, JsonNode>> scopes) {
+        for (String name : Registry.of(kind).names()) {
+            ExperimentConfig c = new ExperimentConfig();
+            choose.accept(c, name);
+            ModelAssembly.network(c.model);
+            ModelAssembly.loss(c.training);
+            String prefix = section.equals("loss") ? "training.loss." : "model." + section + ".";
+            Map<String, JsonNode> fields = new TreeMap<>();
+            read.apply(c).fields().forEach((k, v) -> fields.put(prefix + k, v));
+            scopes.put(section + " " + name, fields);
+        }
     }
 
     private static Object newInstance(Class<?> type) {
@@ -237,9 +270,15 @@ class ConfigReferenceTest {
         fields.get(COMMON).forEach((p, v) -> sb.append("| `").append(p).append("` | `")
                 .append(p.equals("model.grid.etaFin") ? "1/15" : literal(v)).append("` | |\n"));
         sb.append("\nText between tables ends a table.\n\n").append(metricTable);
+        fields.forEach((scope, f) -> {
+            if (!scope.isEmpty() && !scope.startsWith("source ") && !f.isEmpty()) {
+                sb.append("\n| field (").append(scope).append(") | default | meaning |\n| --- | --- | --- |\n");
+                f.forEach((p, v) -> sb.append("| `").append(p).append("` | `").append(literal(v)).append("` | |\n"));
+            }
+        });
         for (String source : new String[] {"band", "csv"}) {
             sb.append("\n| field (source ").append(source).append(") | default | meaning |\n| --- | --- | --- |\n");
-            fields.get(source).forEach((p, v) -> sb.append("| `").append(p).append("` | `").append(literal(v)).append("` | |\n"));
+            fields.get("source " + source).forEach((p, v) -> sb.append("| `").append(p).append("` | `").append(literal(v)).append("` | |\n"));
         }
         return sb.toString();
     }
