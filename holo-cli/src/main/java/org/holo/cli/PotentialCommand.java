@@ -12,7 +12,7 @@ import org.holo.core.observable.QuarkPotential;
 import org.holo.core.observable.StringGeometry;
 import org.holo.train.config.ConfigLoader;
 import org.holo.train.run.AtomicFiles;
-import org.holo.train.run.RunRecord;
+import org.holo.train.run.FinishedRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -62,7 +62,7 @@ final class PotentialCommand implements Callable<Integer> {
         }
         StringGeometry geometry;
         double radius = Double.NaN;
-        RunRecord record = null;
+        FinishedRun record = null;
         Path dir;
         if (metric != null) {
             if (split != null) {
@@ -75,7 +75,7 @@ final class PotentialCommand implements Callable<Integer> {
             dir = out;
         } else {
             LearnedGeometry.Split sp = LearnedGeometry.Split.parse(split == null ? "f=g" : split);
-            record = RunRecord.read(run);
+            record = FinishedRun.read(run);
             double[] h = record.network().metricAtLayers(record.params());
             geometry = new LearnedGeometry(record.config().model.dimension, record.network().grid(), h, sp);
             radius = record.radius();
@@ -116,7 +116,7 @@ final class PotentialCommand implements Callable<Integer> {
                 .append(rL * radius).append(',').append(rL * radius * HBAR_C_GEV_FM).append(',').append(v).append('\n');
     }
 
-    private static ObjectNode json(QuarkPotential.Result r, double radius, RunRecord record) {
+    private static ObjectNode json(QuarkPotential.Result r, double radius, FinishedRun record) {
         StringGeometry g = r.geometry();
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("source", record != null ? "run" : "metric");

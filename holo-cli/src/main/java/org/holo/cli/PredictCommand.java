@@ -14,7 +14,7 @@ import org.holo.train.config.ConfigLoader;
 import org.holo.train.config.DataConfig;
 import org.holo.train.data.DataSources;
 import org.holo.train.run.AtomicFiles;
-import org.holo.train.run.RunRecord;
+import org.holo.train.run.FinishedRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -61,7 +61,7 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RunRecord record = RunRecord.read(run);
+        FinishedRun record = FinishedRun.read(run);
         if (!"qcd".equals(record.config().model.boundary.type)) {
             throw new IllegalArgumentException(run + ": predict needs a QCD run (model.boundary.type = qcd), this run has '"
                     + record.config().model.boundary.type + "'");

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.TreeSet;
 import org.holo.core.observable.CondensateCurve;
-import org.holo.train.run.RunRecord;
+import org.holo.train.run.FinishedRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +31,7 @@ class PredictCommandTest {
         List<String> curve = Files.readAllLines(run.resolve("condensate.csv"));
         assertEquals("m_q_GeV,condensate_GeV3,branch", curve.get(0));
         TreeSet<Double> masses = new TreeSet<>();
-        RunRecord record = RunRecord.read(run);
+        FinishedRun record = FinishedRun.read(run);
         CondensateCurve lib = new CondensateCurve(record.network(), record.params());
         for (String l : curve.subList(1, curve.size())) {
             String[] f = l.split(",");
