@@ -11,9 +11,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
-        description = {"Re-run a run from its record (config.json, provenance.json) into --out DIR (default: RUN_DIR-reproduced,",
-            "-2, -3, ...) and compare: prints \"identical\" (exit 0) or a field-level diff of result.json, metric.csv and",
-            "metrics.jsonl (exit " + ExitCodes.RESULTS_DIFFER + ").",
+        description = {"Re-run a run from its record (config.json, provenance.json) and compare the two.",
+            "The re-run goes into --out DIR (default: RUN_DIR-reproduced, -2, -3, ...). Prints \"identical\" (exit 0)",
+            "or a field-level diff of result.json, metric.csv and metrics.jsonl (exit " + ExitCodes.RESULTS_DIFFER + ").",
             "Timing fields (seconds, microseconds_per_step) are not compared."},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:identical", "2:bad usage or run directory", "4:I/O failure", ExitCodes.RESULTS_DIFFER + ":the results differ"})

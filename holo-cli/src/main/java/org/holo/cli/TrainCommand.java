@@ -17,7 +17,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Train one experiment and write a run directory, --out DIR (default: runs/NAME-seedN; must not exist or be empty):",
+        description = {"Train one experiment and write a run directory:",
+            "--out DIR (default: runs/NAME-seedN; it must not exist or be empty) receives",
             "config.json (resolved config), provenance.json, checkpoint.json, metrics.jsonl, metric.csv (eta,h)",
             "and result.json, then exports (export/), figures (plots/) and plot scripts (plot.gp, plot.py).",
             "With --resume RUN_DIR, continue an interrupted run from its checkpoint."},

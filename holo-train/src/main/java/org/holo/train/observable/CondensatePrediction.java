@@ -22,6 +22,12 @@ public record CondensatePrediction(RunOrigin origin, double radius, double lambd
             + " on the condensate grid, refined by Commons Math BracketingNthOrderBrentSolver; roots where F touches 0 without"
             + " changing sign are not found";
 
+    /** The columns of {@link ChiralCondensate#CURVE}. */
+    public static final List<String> CURVE_COLUMNS = List.of("m_q_GeV", "condensate_GeV3", "branch");
+    /** The columns of {@link ChiralCondensate#LATTICE}. */
+    public static final List<String> LATTICE_COLUMNS = List.of("m_q_GeV", "condensate_GeV3", "F", "network_output", "predicted_GeV3",
+            "residual_GeV3");
+
     public CondensatePrediction {
         curve = List.copyOf(curve);
     }
@@ -56,21 +62,21 @@ public record CondensatePrediction(RunOrigin origin, double radius, double lambd
         return f;
     }
 
-    /** m_q_GeV,condensate_GeV3,branch. */
+    /** One row per predicted point, {@link #CURVE_COLUMNS}. */
     public String curveCsv() {
-        StringBuilder csv = new StringBuilder("m_q_GeV,condensate_GeV3,branch\n");
+        StringBuilder csv = new StringBuilder(String.join(",", CURVE_COLUMNS)).append('\n');
         for (CondensateCurve.Point p : curve) {
             csv.append(p.mq()).append(',').append(p.sigma()).append(',').append(p.branch()).append('\n');
         }
         return csv.toString();
     }
 
-    /** m_q_GeV,condensate_GeV3,F,network_output,predicted_GeV3,residual_GeV3; null without lattice points. */
+    /** One row per lattice point, {@link #LATTICE_COLUMNS}; null without lattice points. */
     public String latticeCsv() {
         if (lattice == null) {
             return null;
         }
-        StringBuilder csv = new StringBuilder("m_q_GeV,condensate_GeV3,F,network_output,predicted_GeV3,residual_GeV3\n");
+        StringBuilder csv = new StringBuilder(String.join(",", LATTICE_COLUMNS)).append('\n');
         for (CondensateCurve.Residual r : lattice.residuals()) {
             csv.append(r.mq()).append(',').append(r.sigma()).append(',').append(r.horizonValue()).append(',').append(r.output())
                     .append(',').append(r.nearestRoot()).append(',').append(r.residual()).append('\n');

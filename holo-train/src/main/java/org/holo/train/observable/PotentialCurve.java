@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.holo.core.observable.QuarkPotential;
@@ -19,6 +20,9 @@ public record PotentialCurve(QuarkPotential.Result potential, double radius, Run
     static final String CONVENTIONS = "Nambu-Goto string in ds^2 = -f dt^2 + d eta^2 + g dx^2 (eta in units of L, boundary at"
             + " eta -> infinity, f/g -> 1 there); V = E(connected) - E(two straight strings from the boundary to the horizon"
             + " / IR end), so the screened branch is V = 0 and V(r) = min(connected, 0)";
+
+    /** The columns of {@link QuarkAntiquarkPotential#CSV}. */
+    public static final List<String> CSV_COLUMNS = List.of("curve", "branch", "eta_star", "r_L", "r_GeV_inv", "r_fm", "V");
 
     /** r in GeV⁻¹: r in units of L times L. */
     public static double inverseGeV(double rL, double radius) {
@@ -38,10 +42,10 @@ public record PotentialCurve(QuarkPotential.Result potential, double radius, Run
         return f;
     }
 
-    /** curve,branch,eta_star,r_L,r_GeV_inv,r_fm,V: connected strings, the screened level, and the minimum of both. */
+    /** {@link #CSV_COLUMNS}: the connected strings, the screened level, and the minimum of both. */
     public String csv() {
         QuarkPotential.Result r = potential;
-        StringBuilder sb = new StringBuilder("curve,branch,eta_star,r_L,r_GeV_inv,r_fm,V\n");
+        StringBuilder sb = new StringBuilder(String.join(",", CSV_COLUMNS)).append('\n');
         for (QuarkPotential.Branch b : r.branches()) {
             for (QuarkPotential.Point p : b.points()) {
                 row(sb, "connected", b.index(), p.tip(), p.r(), p.v());

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.holo.core.data.NumericTable;
 import org.holo.train.observable.ChiralCondensate;
+import org.holo.train.observable.CondensatePrediction;
 import org.holo.train.observable.QuarkAntiquarkPotential;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -32,7 +33,7 @@ final class ObservablePlots {
             return null;
         }
         try {
-            NumericTable t = read(file, List.of("m_q_GeV", "condensate_GeV3", "branch"));
+            NumericTable t = read(file, CondensatePrediction.CURVE_COLUMNS);
             XYChart c = Plots.chart("Predicted chiral condensate (holo predict)", "quark mass m_q [GeV]",
                     "chiral condensate ⟨q̄q⟩ [GeV³]");
             double[] mq = t.column("m_q_GeV");
@@ -52,8 +53,7 @@ final class ObservablePlots {
             }
             Path lattice = runDir.resolve(ChiralCondensate.LATTICE);
             if (Files.isRegularFile(lattice)) {
-                NumericTable l = read(lattice, List.of("m_q_GeV", "condensate_GeV3", "F", "network_output", "predicted_GeV3",
-                        "residual_GeV3"));
+                NumericTable l = read(lattice, CondensatePrediction.LATTICE_COLUMNS);
                 Plots.scatter(c, "lattice QCD points", l.column("m_q_GeV"), l.column("condensate_GeV3"), Plots.TRUE,
                         SeriesMarkers.DIAMOND);
             }
