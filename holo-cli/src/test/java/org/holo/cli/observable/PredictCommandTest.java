@@ -107,4 +107,17 @@ class PredictCommandTest {
             assertTrue(b.err().startsWith("holo: "), b.err());
         }
     }
+
+    @Test
+    void aRunWithoutItsLearnedLambdaIsNamedInOneLine() throws Exception {
+        Path run = ObservableCli.qcdRun(tmp.resolve("run"), ObservableCli.PUBLISHED_H, 3.85, 0.0055);
+        Path result = run.resolve("result.json");
+        Files.writeString(result, Files.readString(result).replace("0.0055", "null"));
+        for (String command : List.of("predict", "potential")) {
+            Cli.Result r = Cli.run(command, run.toString());
+            assertEquals(2, r.exitCode(), r.err());
+            assertEquals("holo: " + result + ": lambda: expected a number, found null", r.err().strip(), command);
+            assertFalse(Files.exists(run.resolve(command.equals("predict") ? "condensate.json" : "potential.json")), "nothing written");
+        }
+    }
 }

@@ -7,10 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.holo.core.data.DataFormatException;
 import org.holo.core.model.HolographicNetwork;
 import org.holo.core.model.ParameterLayout;
 import org.holo.train.Experiment;
-import org.holo.train.config.ConfigException;
 import org.holo.train.config.ConfigLoader;
 import org.holo.train.config.ExperimentConfig;
 
@@ -69,7 +69,7 @@ public record FinishedRun(Path dir, ExperimentConfig config, HolographicNetwork 
             }
             String found = n == null ? "nothing" : n.toString();
             if (mode == Mode.STRICT) {
-                throw new ConfigException(file + ": " + field + ": expected a number, found " + found);
+                throw new DataFormatException(file.toString(), 0, field + ": expected a number, found " + found);
             }
             notes.add(RunDirectory.RESULT + ": " + field + " is " + (n == null ? "missing" : n.toString()) + "; exported as NaN");
             return Double.NaN;
@@ -80,7 +80,7 @@ public record FinishedRun(Path dir, ExperimentConfig config, HolographicNetwork 
             JsonNode a = result.get(field);
             boolean shaped = a != null && a.isArray() && a.size() == size;
             if (!shaped && mode == Mode.STRICT) {
-                throw new ConfigException(file + ": " + field + ": expected an array of " + size + " numbers (one per layer)");
+                throw new DataFormatException(file.toString(), 0, field + ": expected an array of " + size + " numbers (one per layer)");
             }
             double[] v = new double[size];
             int bad = 0;
@@ -88,7 +88,7 @@ public record FinishedRun(Path dir, ExperimentConfig config, HolographicNetwork 
                 JsonNode x = a != null && a.isArray() ? a.get(i) : null;
                 if (x == null || !x.isNumber()) {
                     if (mode == Mode.STRICT) {
-                        throw new ConfigException(file + ": " + field + "[" + i + "]: expected a number, found "
+                        throw new DataFormatException(file.toString(), 0, field + "[" + i + "]: expected a number, found "
                                 + (x == null ? "nothing" : x.toString()));
                     }
                     v[i] = Double.NaN;
@@ -114,11 +114,11 @@ public record FinishedRun(Path dir, ExperimentConfig config, HolographicNetwork 
         try {
             JsonNode n = ConfigLoader.mapper().readTree(Files.readString(file));
             if (n == null || !n.isObject()) {
-                throw new ConfigException(file + ": expected a JSON object");
+                throw new DataFormatException(file.toString(), 0, "expected a JSON object");
             }
             return n;
         } catch (JsonProcessingException e) {
-            throw new ConfigException(file + ": not valid JSON: " + e.getOriginalMessage());
+            throw new DataFormatException(file.toString(), 0, "not valid JSON: " + e.getOriginalMessage());
         }
     }
 

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.holo.train.config.ConfigException;
+import org.holo.core.data.DataFormatException;
 import org.holo.train.config.ConfigLoader;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -65,7 +65,7 @@ class FinishedRunTest {
             r.putNull(ResultFields.LAMBDA);
             ((ArrayNode) r.get(ResultFields.H)).setNull(3);
         });
-        ConfigException e = assertThrows(ConfigException.class, () -> FinishedRun.read(dir));
+        DataFormatException e = assertThrows(DataFormatException.class, () -> FinishedRun.read(dir));
         assertTrue(e.getMessage().contains("result.json: h[3]: expected a number, found null"), e.getMessage());
 
         FinishedRun run = FinishedRun.readLenient(dir);
@@ -80,7 +80,7 @@ class FinishedRunTest {
     @Test
     void aShortWeightArrayNamesTheFieldAndTheLength(@TempDir Path tmp) throws IOException {
         Path dir = damaged(tmp, r -> ((ArrayNode) r.get(ResultFields.H)).remove(0));
-        ConfigException e = assertThrows(ConfigException.class, () -> FinishedRun.read(dir));
+        DataFormatException e = assertThrows(DataFormatException.class, () -> FinishedRun.read(dir));
         assertTrue(e.getMessage().endsWith("h: expected an array of 15 numbers (one per layer)"), e.getMessage());
         assertTrue(FinishedRun.readLenient(dir).notes().get(0).contains("h is not an array of 15 numbers"));
     }
