@@ -51,6 +51,21 @@ class ComponentsCommandTest {
         assertEquals("", r.out());
     }
 
+    /** HOLO_PLUGINS is read in a fresh process: the environment cannot be changed in this one. */
+    @Test
+    void aMissingDirectoryInHoloPluginsIsBadInput() throws Exception {
+        Path missing = tmp.resolve("no-such-env-plugins");
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), HoloCommand.class.getName(), "components");
+        pb.environment().put(org.holo.core.component.Plugins.ENV, missing.toString());
+        pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        Process p = pb.start();
+        String err = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(ExitCodes.BAD_INPUT, p.waitFor(), err);
+        assertEquals("holo: " + org.holo.core.component.Plugins.ENV + ": " + missing
+                + ": plugin directory does not exist (is neither a directory nor a .jar)", err.strip());
+    }
+
     @Test
     void aPluginJarAddsAnObservable() throws Exception {
         Path plugins = Files.createDirectories(tmp.resolve("plugins"));
