@@ -39,9 +39,6 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "Time each cell for 0.05 s instead of 0.5 s (a smoke test; noisier figures).")
     boolean quick;
 
-    @Option(names = "--verbose", description = "Print stack traces of errors.")
-    boolean verbose;
-
     @Override
     public Integer call() {
         for (String b : backends) {

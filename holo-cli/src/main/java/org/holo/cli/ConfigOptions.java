@@ -26,9 +26,6 @@ final class ConfigOptions {
             description = "Override a config field by its dotted path, e.g. --set training.epochs=5 (repeatable).")
     List<String> overrides = new ArrayList<>();
 
-    @Option(names = "--verbose", description = "Print stack traces of errors.")
-    boolean verbose;
-
     ConfigLoader.Loaded load() {
         if (config == null) {
             throw new IllegalArgumentException("missing CONFIG: the experiment config file, e.g. experiments/hstt2018-qcd.json");

@@ -18,12 +18,14 @@ import org.holo.train.report.Reports;
 import org.holo.train.run.RunDirectory;
 import org.holo.train.run.RunResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "ensemble", mixinStandardHelpOptions = true,
         description = {"Train one experiment from many seeds in lockstep and summarise the spread.",
-            "Writes DIR/seed-S/ (a run directory per seed, as holo train writes it),",
+            "Writes into --out DIR (default: runs/NAME-ensemble; must not exist or be empty):",
+            "DIR/seed-S/ (a run directory per seed, as holo train writes it),",
             "DIR/summary.json (L, 1/L in MeV, lambda, final loss over the converged seeds:",
             "mean, std, median, 16/84 %% quantiles; failed seeds and why) and",
             "DIR/ensemble.csv (eta,h_mean,h_std,h_q16,h_median,h_q84) for error bands."},
@@ -47,21 +49,18 @@ final class EnsembleCommand implements Callable<Integer> {
             description = "For --backend djl: cpu, gpu or gpu:N (default: a GPU if DJL sees one, else the CPU). A GPU that is not there is an error.")
     String device;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Ensemble directory (default: runs/NAME-ensemble). Must not exist or be empty.")
-    Path out;
+    @Mixin
+    CommonOptions.Out out;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE",
             description = "Override a config field by its dotted path, e.g. --set training.epochs=5 (repeatable; not training.seed).")
     List<String> overrides = new ArrayList<>();
 
-    @Option(names = "--quiet", description = "No progress line (it is also off when stderr is not a terminal or CI=true).")
-    boolean quiet;
+    @Mixin
+    CommonOptions.Quiet quiet;
 
     @Option(names = "--no-plots", description = "Skip the band export, figures and plot scripts written at the end (see holo plot).")
     boolean noPlots;
-
-    @Option(names = "--verbose", description = "Print stack traces of errors.")
-    boolean verbose;
 
     @Override
     public Integer call() throws Exception {
@@ -91,9 +90,9 @@ final class EnsembleCommand implements Callable<Integer> {
             baseDir = loaded.baseDir();
         }
         String name = configs.get(0).name;
-        Path dir = out != null ? out : Paths.get("runs", name + "-ensemble");
+        Path dir = out.path != null ? out.path : Paths.get("runs", name + "-ensemble");
         RunDirectory.requireFresh(dir);
-        EnsembleProgress progress = ProgressReporter.wanted(quiet)
+        EnsembleProgress progress = ProgressReporter.wanted(quiet.quiet)
                 ? new EnsembleProgress(System.err, name + " x" + seedList.size(), 0.5) : null;
         EnsembleRun.Outcome o = EnsembleRun.execute(configs, baseDir, dir, backend, device, System.err, progress);
         System.err.println(summary(o, name, dir));

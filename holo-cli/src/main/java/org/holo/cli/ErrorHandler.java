@@ -1,6 +1,5 @@
 package org.holo.cli;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
@@ -9,8 +8,6 @@ import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.ReadOnlyFileSystemException;
-import org.holo.core.data.DataFormatException;
-import org.holo.train.config.ConfigException;
 import picocli.CommandLine;
 
 /** Maps failures to one clear line on stderr and an exit code; a stack trace only with --verbose. */
@@ -18,24 +15,23 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cli, CommandLine.ParseResult parsed) {
-        boolean verbose = parsed.subcommand() != null && parsed.subcommand().hasMatchedOption("--verbose");
-        int code;
-        String message;
-        if (ex instanceof ConfigException || ex instanceof DataFormatException || ex instanceof IllegalArgumentException) {
-            code = ExitCodes.BAD_INPUT;
-            message = ex.getMessage() == null ? "invalid input" : ex.getMessage();
-        } else if (ex instanceof IOException || ex instanceof UncheckedIOException || ex instanceof ReadOnlyFileSystemException) {
-            code = ExitCodes.IO_FAILURE;
-            message = "I/O failure: " + describe(ex);
-        } else {
-            code = 1;
-            message = "internal error: " + ex + " (please report it; rerun with --verbose for the stack trace)";
-        }
+        int code = ExitCodes.of(ex);
+        String message = switch (code) {
+            case ExitCodes.BAD_INPUT -> ex.getMessage() == null ? "invalid input (" + ex.getClass().getSimpleName() + ")" : ex.getMessage();
+            case ExitCodes.IO_FAILURE -> "I/O failure: " + describe(ex);
+            default -> "internal error: " + ex + " (please report it; rerun with --verbose for the stack trace)";
+        };
         cli.getErr().println("holo: " + oneLine(message));
-        if (verbose) {
+        if (verbose(cli)) {
             ex.printStackTrace(cli.getErr());
         }
         return code;
+    }
+
+    /** --verbose, given anywhere on the command line: its value lives on the root command. */
+    private static boolean verbose(CommandLine cli) {
+        CommonOptions common = cli == null ? null : CommonOptions.of(cli.getCommandSpec());
+        return common != null && common.verbose();
     }
 
     /** What went wrong with which file, in words: NIO exceptions often carry only the path as their message. */

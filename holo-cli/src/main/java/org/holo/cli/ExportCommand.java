@@ -9,13 +9,15 @@ import java.util.concurrent.Callable;
 import org.holo.train.report.Exporter;
 import org.holo.train.report.Reports;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Export a finished run: h(eta), the volume factor W(eta) (1 at eta_ini) per layer, the learned",
             "scalars with units (L in GeV^-1, 1/L in MeV, lambda), the training history and, when the data were",
-            "labelled with a known metric, the true metric. Files (README \"Exports and plots\"):",
+            "labelled with a known metric, the true metric.",
+            "Writes into --out DIR (default: RUN_DIR/export). Files (README \"Exports and plots\"):",
             "  csv   metric.csv, history.csv, scalars.csv [, metric_true.csv], each with a NAME.csv.json sidecar",
             "  dat   the same tables whitespace-separated with a '#' header (NumPy, gnuplot), NAME.dat.json sidecars",
             "  npy   one NumPy .npy (<f8, rows x columns) per table, NAME.npy.json sidecars listing the columns",
@@ -31,11 +33,8 @@ final class ExportCommand implements Callable<Integer> {
             description = "csv, json, npy or dat; several comma-separated or repeated (default: csv).")
     List<String> formats = new ArrayList<>();
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Where to write (default: RUN_DIR/export).")
-    Path out;
-
-    @Option(names = "--verbose", description = "Print stack traces of errors.")
-    boolean verbose;
+    @Mixin
+    CommonOptions.Out out;
 
     @Override
     public Integer call() throws Exception {
@@ -43,8 +42,8 @@ final class ExportCommand implements Callable<Integer> {
         for (String f : formats.isEmpty() ? List.of("csv") : formats) {
             chosen.add(Exporter.Format.parse(f));
         }
-        Reports.Summary s = Reports.export(runDir, out, chosen);
-        Path dir = out != null ? out : runDir.resolve(Reports.EXPORT_DIR);
+        Reports.Summary s = Reports.export(runDir, out.path, chosen);
+        Path dir = out.path != null ? out.path : runDir.resolve(Reports.EXPORT_DIR);
         PlotCommand.printNotes(s.notes());
         System.err.println("exported " + s.files().size() + " files to " + dir);
         return ExitCodes.OK;

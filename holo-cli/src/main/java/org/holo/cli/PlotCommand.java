@@ -6,7 +6,6 @@ import java.util.concurrent.Callable;
 import org.holo.train.report.Plots;
 import org.holo.train.report.Reports;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "plot", mixinStandardHelpOptions = true,
@@ -23,9 +22,6 @@ final class PlotCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RUN_DIR",
             description = "A finished run directory (holo train --out) or ensemble directory (holo ensemble --out: the h band of the converged members).")
     Path runDir;
-
-    @Option(names = "--verbose", description = "Print stack traces of errors.")
-    boolean verbose;
 
     @Override
     public Integer call() throws Exception {

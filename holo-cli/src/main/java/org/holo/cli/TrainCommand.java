@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train one experiment and write a run directory:",
+            "--out DIR (default: runs/NAME-seedN; it must not exist or be empty) receives",
             "config.json (resolved config), provenance.json, checkpoint.json, metrics.jsonl, metric.csv (eta,h)",
             "and result.json, then exports (export/), figures (plots/) and plot scripts (plot.gp, plot.py).",
             "With --resume RUN_DIR, continue an interrupted run from its checkpoint."},
@@ -29,14 +30,14 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions options;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Run directory (default: runs/NAME-seedN). Must not exist or be empty.")
-    Path out;
+    @Mixin
+    CommonOptions.Out out;
 
     @Option(names = "--resume", paramLabel = "RUN_DIR", description = "Continue the interrupted run in RUN_DIR from its checkpoint.")
     Path resume;
 
-    @Option(names = "--quiet", description = "No progress bar (it is also off when stderr is not a terminal or CI=true).")
-    boolean quiet;
+    @Mixin
+    CommonOptions.Quiet quiet;
 
     @Option(names = "--no-plots", description = "Skip the exports, figures and plot scripts written at the end (see holo plot).")
     boolean noPlots;
@@ -46,7 +47,7 @@ final class TrainCommand implements Callable<Integer> {
         RunResult r;
         Path dir;
         if (resume != null) {
-            if (options.config != null || out != null || options.seed != null || !options.overrides.isEmpty()) {
+            if (options.config != null || out.path != null || options.seed != null || !options.overrides.isEmpty()) {
                 throw new IllegalArgumentException("--resume RUN_DIR takes no CONFIG, --out, --seed or --set: the run directory holds its config");
             }
             dir = resume;
@@ -54,7 +55,7 @@ final class TrainCommand implements Callable<Integer> {
         } else {
             ConfigLoader.Loaded loaded = options.load();
             ExperimentConfig config = loaded.config();
-            dir = out != null ? out : Paths.get("runs", config.name + "-seed" + config.training.seed);
+            dir = out.path != null ? out.path : Paths.get("runs", config.name + "-seed" + config.training.seed);
             RunDirectory.requireFresh(dir);
             r = TrainingRun.execute(config, loaded.baseDir(), dir, progress(config.name + " seed " + config.training.seed));
         }
@@ -67,7 +68,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private TrainingListener progress(String label) {
-        return ProgressReporter.wanted(quiet) ? new ProgressReporter(System.err, label, 0.5) : null;
+        return ProgressReporter.wanted(quiet.quiet) ? new ProgressReporter(System.err, label, 0.5) : null;
     }
 
     private static String summary(RunResult r, Path dir) {

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.TreeSet;
 import org.holo.core.observable.CondensateCurve;
-import org.holo.train.run.RunRecord;
+import org.holo.train.run.FinishedRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +31,7 @@ class PredictCommandTest {
         List<String> curve = Files.readAllLines(run.resolve("condensate.csv"));
         assertEquals("m_q_GeV,condensate_GeV3,branch", curve.get(0));
         TreeSet<Double> masses = new TreeSet<>();
-        RunRecord record = RunRecord.read(run);
+        FinishedRun record = FinishedRun.read(run);
         CondensateCurve lib = new CondensateCurve(record.network(), record.params());
         for (String l : curve.subList(1, curve.size())) {
             String[] f = l.split(",");
@@ -105,6 +105,19 @@ class PredictCommandTest {
             Cli.Result b = Cli.run(args);
             assertEquals(2, b.exitCode(), String.join(" ", args) + ": " + b.err());
             assertTrue(b.err().startsWith("holo: "), b.err());
+        }
+    }
+
+    @Test
+    void aRunWithoutItsLearnedLambdaIsNamedInOneLine() throws Exception {
+        Path run = ObservableCli.qcdRun(tmp.resolve("run"), ObservableCli.PUBLISHED_H, 3.85, 0.0055);
+        Path result = run.resolve("result.json");
+        Files.writeString(result, Files.readString(result).replace("0.0055", "null"));
+        for (String command : List.of("predict", "potential")) {
+            Cli.Result r = Cli.run(command, run.toString());
+            assertEquals(2, r.exitCode(), r.err());
+            assertEquals("holo: " + result + ": lambda: expected a number, found null", r.err().strip(), command);
+            assertFalse(Files.exists(run.resolve(command.equals("predict") ? "condensate.json" : "potential.json")), "nothing written");
         }
     }
 }

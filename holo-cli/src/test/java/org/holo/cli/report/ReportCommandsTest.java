@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,12 +50,51 @@ class ReportCommandsTest {
         assertEquals("# eta h sensitivity h_resolution W", Files.readAllLines(out.resolve("metric.dat")).get(0));
     }
 
+    /** The default export is CSV in RUN_DIR/export, and it holds the run's numbers: metric.csv, result.json, metrics.jsonl. */
     @Test
     void exportDefaultsToCsvInTheRunDirectory() throws Exception {
-        Cli.Result r = Cli.run("export", run.toString());
+        Path dir = tmp.resolve("qcd-default-export");
+        assertEquals(0, Cli.run("train", Cli.qcd(), "--set", "training.epochs=2", "--set", "data.positives=100", "--set",
+                "data.negatives=100", "--out", dir.toString(), "--quiet", "--no-plots").exitCode());
+        Cli.Result r = Cli.run("export", dir.toString());
         assertEquals(0, r.exitCode(), r.err());
-        assertTrue(Files.isRegularFile(run.resolve("export/metric.csv")));
-        assertTrue(Files.isRegularFile(run.resolve("export/scalars.csv.json")));
+        assertTrue(r.err().contains("exported 6 files to " + dir.resolve("export")), r.err());
+        try (var files = Files.list(dir.resolve("export"))) {
+            assertEquals(List.of("history.csv", "history.csv.json", "metric.csv", "metric.csv.json", "scalars.csv", "scalars.csv.json"),
+                    files.map(p -> p.getFileName().toString()).sorted().toList(), "CSV only");
+        }
+
+        List<double[]> learned = rows(dir.resolve("metric.csv"));
+        List<double[]> exported = rows(dir.resolve("export/metric.csv"));
+        assertEquals("eta,h,sensitivity,h_resolution,W", Files.readAllLines(dir.resolve("export/metric.csv")).get(0));
+        assertEquals(learned.size(), exported.size(), "one row per layer");
+        for (int i = 0; i < learned.size(); i++) {
+            assertArrayEquals(learned.get(i), Arrays.copyOf(exported.get(i), 4), 0.0, "layer " + i);
+            assertTrue(exported.get(i)[4] > 0, "W > 0");
+        }
+        assertEquals(1.0, exported.get(0)[4], 0.0, "W = 1 at eta_ini");
+
+        JsonNode result = new ObjectMapper().readTree(dir.resolve("result.json").toFile());
+        double[] scalars = rows(dir.resolve("export/scalars.csv")).get(0);
+        assertEquals("L_GeV_inv,inverse_L_MeV,lambda", Files.readAllLines(dir.resolve("export/scalars.csv")).get(0));
+        assertEquals(result.get("L_GeV_inv").asDouble(), scalars[0], 0.0);
+        assertEquals(result.get("inverse_L_MeV").asDouble(), scalars[1], 0.0);
+        assertEquals(result.get("lambda").asDouble(), scalars[2], 0.0);
+        JsonNode sidecar = new ObjectMapper().readTree(dir.resolve("export/scalars.csv.json").toFile());
+        assertEquals("GeV^-1", sidecar.get("columns").get("L_GeV_inv").get("unit").asText());
+        assertEquals("MeV", sidecar.get("columns").get("inverse_L_MeV").get("unit").asText());
+
+        List<String> epochs = Files.readAllLines(dir.resolve("metrics.jsonl"));
+        List<double[]> history = rows(dir.resolve("export/history.csv"));
+        assertEquals(epochs.size(), history.size(), "one row per epoch");
+        JsonNode last = new ObjectMapper().readTree(epochs.get(epochs.size() - 1));
+        assertEquals(last.get("loss").asDouble(), history.get(history.size() - 1)[2], 0.0, "loss of the last epoch");
+    }
+
+    /** The numeric rows of a CSV file with one header row. */
+    private static List<double[]> rows(Path csv) throws Exception {
+        return Files.readAllLines(csv).stream().skip(1).map(l -> Arrays.stream(l.split(",")).mapToDouble(Double::parseDouble).toArray())
+                .toList();
     }
 
     @Test

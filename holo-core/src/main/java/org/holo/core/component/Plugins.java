@@ -55,6 +55,8 @@ public final class Plugins {
                 throw new IllegalArgumentException(d + ": plugin directory does not exist (is neither a directory nor a .jar)");
             }
         }
+        // a jar already in use would register its components twice
+        found.removeAll(jars);
         if (found.isEmpty()) {
             return;
         }

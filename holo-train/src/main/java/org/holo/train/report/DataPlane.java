@@ -10,6 +10,7 @@ import org.holo.train.Experiment;
 import org.holo.train.config.DataConfig;
 import org.holo.train.data.DataSources;
 import org.holo.train.data.PolynomialFit;
+import org.holo.train.run.FinishedRun;
 
 /**
  * The boundary-data plane of a run, ready to draw: a subsample of the (regenerated, seeded) training data by
@@ -32,7 +33,7 @@ public record DataPlane(String xColumn, String yColumn, String xLabel, String yL
      * Rebuilds the training data from the run's config and seed and evaluates the trained network on the grid.
      * Returns null (with a note) when the data cannot be rebuilt, e.g. a dataset file that moved.
      */
-    public static DataPlane compute(RunData run, List<String> notes) {
+    public static DataPlane compute(FinishedRun run, List<String> notes) {
         Experiment experiment;
         try {
             experiment = Experiment.build(run.config(), run.dir().toAbsolutePath());

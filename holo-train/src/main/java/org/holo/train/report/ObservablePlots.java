@@ -10,30 +10,30 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.holo.core.data.NumericTable;
+import org.holo.train.observable.ChiralCondensate;
+import org.holo.train.observable.CondensatePrediction;
+import org.holo.train.observable.QuarkAntiquarkPotential;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * Figures of the observables when {@code holo predict} / {@code holo potential} have written them into the run
- * directory: the predicted condensate curve with the lattice points, and the quark–antiquark potential V(r).
+ * Figures of the observables ({@link ChiralCondensate}, {@link QuarkAntiquarkPotential}) when they have been written
+ * into the run directory (holo predict, holo potential): the predicted condensate curve with the lattice points, and
+ * the quark–antiquark potential V(r).
  */
 final class ObservablePlots {
-
-    static final String CONDENSATE = "condensate.csv";
-    static final String CONDENSATE_LATTICE = "condensate-lattice.csv";
-    static final String POTENTIAL = "potential.csv";
 
     private ObservablePlots() {
     }
 
     /** ⟨q̄q⟩(m_q) predicted by the trained net (one line per root branch) and the lattice points; null without predict. */
     static XYChart condensate(Path runDir, List<String> notes) {
-        Path file = runDir.resolve(CONDENSATE);
+        Path file = runDir.resolve(ChiralCondensate.CURVE);
         if (!Files.isRegularFile(file)) {
             return null;
         }
         try {
-            NumericTable t = read(file, List.of("m_q_GeV", "condensate_GeV3", "branch"));
+            NumericTable t = read(file, CondensatePrediction.CURVE_COLUMNS);
             XYChart c = Plots.chart("Predicted chiral condensate (holo predict)", "quark mass m_q [GeV]",
                     "chiral condensate ⟨q̄q⟩ [GeV³]");
             double[] mq = t.column("m_q_GeV");
@@ -51,10 +51,9 @@ final class ObservablePlots {
                             Plots.LEARNED, new BasicStroke(2f), false, false, notes);
                 }
             }
-            Path lattice = runDir.resolve(CONDENSATE_LATTICE);
+            Path lattice = runDir.resolve(ChiralCondensate.LATTICE);
             if (Files.isRegularFile(lattice)) {
-                NumericTable l = read(lattice, List.of("m_q_GeV", "condensate_GeV3", "F", "network_output", "predicted_GeV3",
-                        "residual_GeV3"));
+                NumericTable l = read(lattice, CondensatePrediction.LATTICE_COLUMNS);
                 Plots.scatter(c, "lattice QCD points", l.column("m_q_GeV"), l.column("condensate_GeV3"), Plots.TRUE,
                         SeriesMarkers.DIAMOND);
             }
@@ -67,7 +66,7 @@ final class ObservablePlots {
 
     /** V(r): the connected branches, the minimum (the potential) and the screened level; null without potential. */
     static XYChart potential(Path runDir, List<String> notes) {
-        Path file = runDir.resolve(POTENTIAL);
+        Path file = runDir.resolve(QuarkAntiquarkPotential.CSV);
         if (!Files.isRegularFile(file)) {
             return null;
         }

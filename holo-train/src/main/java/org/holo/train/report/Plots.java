@@ -17,6 +17,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.holo.train.observable.ChiralCondensate;
+import org.holo.train.observable.QuarkAntiquarkPotential;
 import org.holo.train.run.AtomicFiles;
 import org.holo.train.run.SensitivityProfile;
 import org.knowm.xchart.BitmapEncoder;
@@ -96,8 +98,8 @@ public final class Plots {
         makers.put("parameters", () -> parameters(report, notes));
         makers.put("data-plane", () -> plane == null ? null : dataPlane(report, plane, notes));
         // observables, when holo predict / holo potential have been run on this directory
-        makers.put("condensate", () -> ObservablePlots.condensate(dir.getParent(), notes));
-        makers.put("potential", () -> ObservablePlots.potential(dir.getParent(), notes));
+        makers.put(ChiralCondensate.NAME, () -> ObservablePlots.condensate(dir.getParent(), notes));
+        makers.put(QuarkAntiquarkPotential.NAME, () -> ObservablePlots.potential(dir.getParent(), notes));
         // the charts are built here (cheap, and they write the notes) and rendered on up to two threads
         Map<String, XYChart> charts = new LinkedHashMap<>();
         for (Map.Entry<String, ChartMaker> e : makers.entrySet()) {

@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.List;
 import org.holo.train.config.DataConfig;
 import org.holo.train.run.AtomicFiles;
+import org.holo.train.run.FinishedRun;
 
 /**
  * Exports and figures of a finished run directory (README "Exports and plots").
@@ -21,8 +22,8 @@ import org.holo.train.run.AtomicFiles;
  * figure that cannot be made is skipped, and each such thing is a line of {@link Summary#notes()} (also written
  * to RUN_DIR/plots/notes.txt). It throws only when RUN_DIR is not a readable run directory.
  *
- * <p>Single runs only for now: an ensemble's band ({@link MetricBand}) plugs in through
- * {@link RunReport#withBand} and {@link #writeAll(RunReport, RunData, Path)} once ensembles exist.
+ * <p>An ensemble's band ({@link MetricBand}) plugs in through {@link RunReport#withBand} and
+ * {@link #writeAll(RunReport, FinishedRun, Path)}, as {@link #writeEnsemble(Path)} does.
  */
 public final class Reports {
 
@@ -39,7 +40,7 @@ public final class Reports {
 
     /** Exports CSV, draws the figures and writes the scripts for the run in {@code runDir}. */
     public static Summary writeAll(Path runDir) throws IOException {
-        RunData run = RunData.read(runDir);
+        FinishedRun run = FinishedRun.readLenient(runDir);
         return writeAll(RunReport.of(run), run, runDir);
     }
 
@@ -65,7 +66,7 @@ public final class Reports {
             throw new IllegalArgumentException(dir + ": no member of the ensemble converged; there is no band to draw"
                     + " (plot a member directory instead)");
         }
-        RunData run = RunData.read(member);
+        FinishedRun run = FinishedRun.readLenient(member);
         MetricBand band = readBand(dir.resolve("ensemble.csv"), summary.path("converged").asInt());
         Summary s = writeAll(RunReport.of(run).withBand(band), run, dir);
         List<String> notes = new ArrayList<>(s.notes());
@@ -83,7 +84,7 @@ public final class Reports {
     }
 
     /** As {@link #writeAll(Path)}, for a report built elsewhere (e.g. with an ensemble band). */
-    public static Summary writeAll(RunReport report, RunData run, Path runDir) throws IOException {
+    public static Summary writeAll(RunReport report, FinishedRun run, Path runDir) throws IOException {
         List<Path> files = new ArrayList<>();
         List<String> notes = new ArrayList<>(report.notes());
         try {
@@ -119,7 +120,7 @@ public final class Reports {
 
     /** Writes the export of {@code runDir} in each format into {@code outDir} (RUN_DIR/export/ when null). */
     public static Summary export(Path runDir, Path outDir, Collection<Exporter.Format> formats) throws IOException {
-        RunData run = RunData.read(runDir);
+        FinishedRun run = FinishedRun.readLenient(runDir);
         RunReport report = RunReport.of(run);
         Path dir = outDir != null ? outDir : runDir.resolve(EXPORT_DIR);
         List<Path> files = new ArrayList<>();
@@ -130,7 +131,7 @@ public final class Reports {
     }
 
     /** The data-plane figure is drawn for sampled data: QCD band data and metric-labelled (φ, π) data. */
-    static boolean wantsDataPlane(RunData run) {
+    static boolean wantsDataPlane(FinishedRun run) {
         return run.config().data instanceof DataConfig.Band || run.config().data instanceof DataConfig.FromMetric;
     }
 }

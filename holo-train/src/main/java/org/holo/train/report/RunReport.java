@@ -8,12 +8,13 @@ import java.util.List;
 import org.holo.core.metric.AnalyticMetrics;
 import org.holo.core.metric.Metric;
 import org.holo.train.config.DataConfig;
+import org.holo.train.run.FinishedRun;
 import org.holo.train.run.SensitivityProfile;
 
 /**
  * What a run exports and plots: the tables (metric, history, scalars and, when the experiment knows it, the
  * true metric), where they come from, and notes about values that could not be used. Built from a single run
- * by {@link #of(RunData)}; an ensemble adds its band with {@link #withBand(MetricBand)} (not produced yet).
+ * by {@link #of(FinishedRun)}; an ensemble adds its band with {@link #withBand(MetricBand)} (not produced yet).
  */
 public final class RunReport {
 
@@ -52,7 +53,7 @@ public final class RunReport {
         this.notes = new ArrayList<>(notes);
     }
 
-    public static RunReport of(RunData run) {
+    public static RunReport of(FinishedRun run) {
         List<String> notes = new ArrayList<>(run.notes());
         ObjectNode source = JsonNodeFactory.instance.objectNode();
         source.put("run_dir", run.dir().toAbsolutePath().normalize().toString());
@@ -133,7 +134,7 @@ public final class RunReport {
                         VolumeFactor.normalised(eta, h))));
     }
 
-    private static Table history(RunData run) {
+    private static Table history(FinishedRun run) {
         List<JsonNode> lines = run.history();
         int n = lines.size();
         boolean hasL = run.hasRadius();

@@ -8,20 +8,11 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.holo.train.config.ConfigLoader;
 import org.holo.train.config.ExperimentConfig;
 
 /** Re-runs a run from its record and compares the two, field by field. */
 public final class Reproduction {
-
-    /** Fields of result.json that measure the machine, not the physics. */
-    static final Set<String> TIMING = Set.of("seconds", "microseconds_per_step");
-    /**
-     * Fields of result.json that newer versions add: absent from the original run, they are not a difference
-     * (a run made before the sensitivity profile existed still reproduces).
-     */
-    static final Set<String> ADDED_LATER = Set.of("sensitivity", "h_resolution", "sensitivity_definition");
 
     private Reproduction() {
     }
@@ -101,7 +92,7 @@ public final class Reproduction {
             Iterator<Map.Entry<String, JsonNode>> it = x.fields();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
-                if (path.equals("result") && TIMING.contains(e.getKey())) {
+                if (path.equals("result") && ResultFields.TIMING.contains(e.getKey())) {
                     continue;
                 }
                 JsonNode other = y.get(e.getKey());
@@ -114,7 +105,7 @@ public final class Reproduction {
             Iterator<String> names = y.fieldNames();
             while (names.hasNext()) {
                 String n = names.next();
-                boolean skip = path.equals("result") && (TIMING.contains(n) || ADDED_LATER.contains(n));
+                boolean skip = path.equals("result") && (ResultFields.TIMING.contains(n) || ResultFields.ADDED_LATER.contains(n));
                 if (!x.has(n) && !skip) {
                     diffs.add(path + "." + n + ": (absent) -> " + y.get(n));
                 }

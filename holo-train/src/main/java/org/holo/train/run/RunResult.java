@@ -33,55 +33,51 @@ public record RunResult(String experiment, long seed, String backend, double[] p
     }
 
 
-    /** result.json fields of the horizon-aware metric h = c/η + r: c, and r per layer. */
-    public static final String HORIZON_COEFFICIENT = "horizon_coefficient";
-    public static final String REMAINDER = "remainder";
-
     /** The result.json array that holds the metric block's per-layer weights: h itself, or r of c/η + r. */
     public static String weightsField(ParameterLayout layout) {
-        return layout.has(ParameterLayout.HORIZON) ? REMAINDER : "h";
+        return layout.has(ParameterLayout.HORIZON) ? ResultFields.REMAINDER : ResultFields.H;
     }
 
     public ObjectNode toJson(HolographicNetwork network) {
         ParameterLayout layout = network.layout();
         ObjectNode o = JsonNodeFactory.instance.objectNode();
-        o.put("experiment", experiment);
-        o.put("seed", seed);
-        o.put("backend", backend);
-        JsonNumbers.put(o, "loss", loss);
-        JsonNumbers.put(o, "data_loss", dataLoss);
-        JsonNumbers.put(o, "regularisation", regularisation);
-        o.put("converged", verdict.converged());
-        o.put("restarts", restarts);
+        o.put(ResultFields.EXPERIMENT, experiment);
+        o.put(ResultFields.SEED, seed);
+        o.put(ResultFields.BACKEND, backend);
+        JsonNumbers.put(o, ResultFields.LOSS, loss);
+        JsonNumbers.put(o, ResultFields.DATA_LOSS, dataLoss);
+        JsonNumbers.put(o, ResultFields.REGULARISATION, regularisation);
+        o.put(ResultFields.CONVERGED, verdict.converged());
+        o.put(ResultFields.RESTARTS, restarts);
         if (!verdict.converged()) {
-            o.put("reason", verdict.reason());
+            o.put(ResultFields.REASON, verdict.reason());
         }
         if (layout.has(ParameterLayout.RADIUS)) {
             double radius = params[layout.offsetOf(ParameterLayout.RADIUS)];
-            JsonNumbers.put(o, "L_GeV_inv", radius);
-            JsonNumbers.put(o, "inverse_L_MeV", 1000.0 / radius);
+            JsonNumbers.put(o, ResultFields.RADIUS, radius);
+            JsonNumbers.put(o, ResultFields.INVERSE_RADIUS, 1000.0 / radius);
         }
-        JsonNumbers.put(o, "lambda", params[layout.offsetOf(ParameterLayout.LAMBDA)]);
-        ArrayNode eta = o.putArray("eta");
+        JsonNumbers.put(o, ResultFields.LAMBDA, params[layout.offsetOf(ParameterLayout.LAMBDA)]);
+        ArrayNode eta = o.putArray(ResultFields.ETA);
         for (double e : network.grid().layerEtas()) {
             eta.add(e);
         }
-        JsonNumbers.addAll(o.putArray("h"), network.metricAtLayers(params));
+        JsonNumbers.addAll(o.putArray(ResultFields.H), network.metricAtLayers(params));
         if (layout.has(ParameterLayout.HORIZON)) {
             // h = c/eta + r: the parameters themselves, so that the run can be read back exactly
-            JsonNumbers.put(o, HORIZON_COEFFICIENT, params[layout.offsetOf(ParameterLayout.HORIZON)]);
+            JsonNumbers.put(o, ResultFields.HORIZON_COEFFICIENT, params[layout.offsetOf(ParameterLayout.HORIZON)]);
             ParameterLayout.Block rb = layout.block(ParameterLayout.METRIC);
-            JsonNumbers.addAll(o.putArray(REMAINDER), java.util.Arrays.copyOfRange(params, rb.offset(), rb.offset() + rb.size()));
+            JsonNumbers.addAll(o.putArray(ResultFields.REMAINDER), java.util.Arrays.copyOfRange(params, rb.offset(), rb.offset() + rb.size()));
         }
-        JsonNumbers.addAll(o.putArray("sensitivity"), sensitivity);
-        JsonNumbers.addAll(o.putArray("h_resolution"), SensitivityProfile.resolution(sensitivity));
-        o.put("sensitivity_definition", SENSITIVITY_DEFINITION);
-        JsonNumbers.put(o, "accuracy", verdict.accuracy());
-        JsonNumbers.put(o, "positive_fraction", verdict.positiveFraction());
-        o.put("steps", steps);
-        o.put("epochs", epochs);
-        JsonNumbers.put(o, "seconds", seconds);
-        JsonNumbers.put(o, "microseconds_per_step", microsecondsPerStep());
+        JsonNumbers.addAll(o.putArray(ResultFields.SENSITIVITY), sensitivity);
+        JsonNumbers.addAll(o.putArray(ResultFields.H_RESOLUTION), SensitivityProfile.resolution(sensitivity));
+        o.put(ResultFields.SENSITIVITY_DEFINITION, SENSITIVITY_DEFINITION);
+        JsonNumbers.put(o, ResultFields.ACCURACY, verdict.accuracy());
+        JsonNumbers.put(o, ResultFields.POSITIVE_FRACTION, verdict.positiveFraction());
+        o.put(ResultFields.STEPS, steps);
+        o.put(ResultFields.EPOCHS, epochs);
+        JsonNumbers.put(o, ResultFields.SECONDS, seconds);
+        JsonNumbers.put(o, ResultFields.MICROSECONDS_PER_STEP, microsecondsPerStep());
         return o;
     }
 

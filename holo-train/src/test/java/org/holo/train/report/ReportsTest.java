@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.holo.train.TestSupport;
 import org.holo.train.config.ConfigLoader;
+import org.holo.train.run.FinishedRun;
 import org.holo.train.run.TrainingRun;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -253,7 +254,7 @@ class ReportsTest {
         assertEquals("Infinity", metric.get(last + 1).split(",")[3], metric.get(last + 1));
         assertTrue(json(dir.resolve("export/metric.csv.json")).get("h_resolution_infinite").asText().contains("sensitivity = 0"));
 
-        RunData run = RunData.read(dir);
+        FinishedRun run = FinishedRun.readLenient(dir);
         RunReport report = RunReport.of(run);
         Exporter.write(report, dir.resolve("json"), Exporter.Format.JSON);
         JsonNode table = json(dir.resolve("json/report.json")).get("tables").get("metric");
@@ -311,7 +312,7 @@ class ReportsTest {
     @Test
     void anEnsembleBandIsExportedAndDrawn() throws Exception {
         Path dir = copy(qcd, runs.resolve("band"));
-        RunData run = RunData.read(dir);
+        FinishedRun run = FinishedRun.readLenient(dir);
         double[] eta = run.eta();
         double[] h = run.h();
         int n = eta.length;
@@ -362,7 +363,7 @@ class ReportsTest {
 
     @Test
     void dataPlaneHasTheLatticePointsAndAnAcceptedRegion() throws Exception {
-        RunData run = RunData.read(qcd);
+        FinishedRun run = FinishedRun.readLenient(qcd);
         List<String> notes = new ArrayList<>();
         DataPlane p = DataPlane.compute(run, notes);
         assertNotNull(p);

@@ -1,0 +1,14 @@
+package org.holo.train.observable;
+
+import java.util.List;
+import org.holo.core.component.Kind;
+import org.holo.core.component.KindCatalog;
+
+/** Declares the {@link Observable} kind to {@link org.holo.core.component.Kinds}. */
+public final class ObservableKinds implements KindCatalog {
+
+    @Override
+    public List<Kind<?>> kinds() {
+        return List.of(Observable.KIND);
+    }
+}
