@@ -11,7 +11,7 @@ import org.holo.core.observable.LearnedGeometry;
 import org.holo.core.observable.QuarkPotential;
 import org.holo.core.observable.StringGeometry;
 import org.holo.train.config.ConfigLoader;
-import org.holo.train.run.AtomicFiles;
+import org.holo.train.io.AtomicFiles;
 import org.holo.train.run.RunRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

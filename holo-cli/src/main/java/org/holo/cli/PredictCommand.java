@@ -13,7 +13,7 @@ import org.holo.core.observable.CondensateCurve;
 import org.holo.train.config.ConfigLoader;
 import org.holo.train.config.DataConfig;
 import org.holo.train.data.DataSources;
-import org.holo.train.run.AtomicFiles;
+import org.holo.train.io.AtomicFiles;
 import org.holo.train.run.RunRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

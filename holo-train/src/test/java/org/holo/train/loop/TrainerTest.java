@@ -62,7 +62,14 @@ class TrainerTest {
         }
 
         @Override
-        public double lossAndGradient(double[] params, Batch batch, double[] grad, Objective.Value parts) {
+        public void lossAndGradient(int count, double[][] params, Batch[] batches, boolean[] withRegularisers,
+                                    double[][] grads, Objective.Value[] parts) {
+            for (int s = 0; s < count; s++) {
+                parts[s].total = lossAndGradient(params[s], batches[s], grads[s], parts[s]);
+            }
+        }
+
+        private double lossAndGradient(double[] params, Batch batch, double[] grad, Objective.Value parts) {
             int call = calls++;
             double[] xs = Arrays.copyOf(batch.x0, batch.size());
             for (int k = 0; k < batch.size(); k++) {
