@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "ensemble", mixinStandardHelpOptions = true,
-        description = {"Train one experiment from many seeds in lockstep and summarise the spread.",
+        description = {"Train one experiment from many seeds and summarise the spread.",
             "Writes DIR/seed-S/ (a run directory per seed, as holo train writes it),",
             "DIR/summary.json (L, 1/L in MeV, lambda, final loss over the converged seeds:",
             "mean, std, median, 16/84 %% quantiles; failed seeds and why) and",
