@@ -14,7 +14,6 @@ import org.holo.train.ensemble.EnsembleProgress;
 import org.holo.train.ensemble.EnsembleRun;
 import org.holo.train.ensemble.SeedList;
 import org.holo.train.ensemble.Statistics;
-import org.holo.train.loop.CpuBackend;
 import org.holo.train.loop.ProgressReporter;
 import org.holo.train.report.Reports;
 import org.holo.train.run.RunDirectory;
@@ -73,9 +72,6 @@ final class EnsembleCommand implements Callable<Integer> {
         Registry<EnsembleBackendProvider> backends = Registry.of(EnsembleBackendProvider.KIND);
         if (!backends.has(backend)) {
             throw new IllegalArgumentException("--backend " + backend + ": " + backends.unknown(backend));
-        }
-        if (CpuBackend.NAME.equals(backend) && device != null && !"cpu".equalsIgnoreCase(device.strip())) {
-            throw new IllegalArgumentException("--device " + device + ": the cpu backend runs on the CPU only; use --backend djl for a GPU");
         }
         for (String o : overrides) {
             if (o.strip().startsWith("training.seed=")) {
