@@ -5,10 +5,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.holo.core.component.Registry;
 import org.holo.train.Experiment;
+import org.holo.train.backend.DjlBackendProvider;
 import org.holo.train.ensemble.Benchmark;
-import org.holo.train.ensemble.EnsembleBackend;
-import org.holo.train.ensemble.EnsembleBackends;
+import org.holo.train.ensemble.EnsembleBackendProvider;
+import org.holo.train.loop.Backend;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -41,9 +43,10 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Registry<EnsembleBackendProvider> registry = Registry.of(EnsembleBackendProvider.KIND);
         for (String b : backends) {
-            if (!EnsembleBackends.NAMES.contains(b)) {
-                throw new IllegalArgumentException("--backends " + b + ": unknown backend (expected " + String.join(", ", EnsembleBackends.NAMES) + ")");
+            if (!registry.has(b)) {
+                throw new IllegalArgumentException("--backends " + b + ": " + registry.unknown(b));
             }
         }
         for (int[] values : List.of(batches, layers, members)) {
@@ -54,12 +57,11 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         List<String> lines = new ArrayList<>(Benchmark.machine());
-        if (backends.contains(EnsembleBackends.DJL)) {
+        if (backends.contains(DjlBackendProvider.NAME)) {
             // opens DJL once to report what it runs on (device, versions), and fails early on a missing GPU
             var cfg = Benchmark.config(layers[0]);
             var net = Experiment.network(cfg.model);
-            try (EnsembleBackend djl = EnsembleBackends.open(EnsembleBackends.DJL, device, cfg, net,
-                    Experiment.objective(cfg, net))) {
+            try (Backend djl = registry.get(DjlBackendProvider.NAME).open(cfg, net, Experiment.objective(cfg, net), device)) {
                 lines.add(djl.describe());
             }
         }

@@ -6,9 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.holo.core.component.Registry;
 import org.holo.train.config.ConfigLoader;
 import org.holo.train.config.ExperimentConfig;
-import org.holo.train.ensemble.EnsembleBackends;
+import org.holo.train.ensemble.EnsembleBackendProvider;
 import org.holo.train.ensemble.EnsembleProgress;
 import org.holo.train.ensemble.EnsembleRun;
 import org.holo.train.ensemble.SeedList;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "ensemble", mixinStandardHelpOptions = true,
-        description = {"Train one experiment from many seeds in lockstep and summarise the spread.",
+        description = {"Train one experiment from many seeds and summarise the spread.",
             "Writes into --out DIR (default: runs/NAME-ensemble; must not exist or be empty):",
             "DIR/seed-S/ (a run directory per seed, as holo train writes it),",
             "DIR/summary.json (L, 1/L in MeV, lambda, final loss over the converged seeds:",
@@ -67,19 +68,16 @@ final class EnsembleCommand implements Callable<Integer> {
         if (config == null) {
             throw new IllegalArgumentException("missing CONFIG: the experiment config file, e.g. experiments/hstt2018-qcd.json");
         }
-        if (!EnsembleBackends.NAMES.contains(backend)) {
-            throw new IllegalArgumentException("--backend " + backend + ": unknown backend (expected one of "
-                    + String.join(", ", EnsembleBackends.NAMES) + ")");
-        }
-        if (EnsembleBackends.CPU.equals(backend) && device != null && !"cpu".equalsIgnoreCase(device.strip())) {
-            throw new IllegalArgumentException("--device " + device + ": the cpu backend runs on the CPU only; use --backend djl for a GPU");
+        Registry<EnsembleBackendProvider> backends = Registry.of(EnsembleBackendProvider.KIND);
+        if (!backends.has(backend)) {
+            throw new IllegalArgumentException("--backend " + backend + ": " + backends.unknown(backend));
         }
         for (String o : overrides) {
             if (o.strip().startsWith("training.seed=")) {
                 throw new IllegalArgumentException("--set " + o + ": the seeds of an ensemble come from --seeds");
             }
         }
-        List<Long> seedList = SeedList.parse(seeds);
+        List<Long> seedList = asOptions(() -> SeedList.parse(seeds));
         List<ExperimentConfig> configs = new ArrayList<>();
         Path baseDir = null;
         for (long s : seedList) {
@@ -94,12 +92,29 @@ final class EnsembleCommand implements Callable<Integer> {
         RunDirectory.requireFresh(dir);
         EnsembleProgress progress = ProgressReporter.wanted(quiet.quiet)
                 ? new EnsembleProgress(System.err, name + " x" + seedList.size(), 0.5) : null;
-        EnsembleRun.Outcome o = EnsembleRun.execute(configs, baseDir, dir, backend, device, System.err, progress);
+        Path base = baseDir;
+        EnsembleRun.Outcome o = asOptions(() -> EnsembleRun.execute(configs, base, dir, backend, device,
+                System.err, progress));
         System.err.println(summary(o, name, dir));
         if (!noPlots && o.converged() > 0) {
             Reports.writeEnsemble(dir).notes().forEach(n -> System.err.println("plot note: " + n));
         }
         return ExitCodes.OK;
+    }
+
+    /** The library starts an error about a parameter with its name ("seeds 5..1: …"); here it is an option. */
+    private static <T> T asOptions(Callable<T> call) throws Exception {
+        try {
+            return call.call();
+        } catch (IllegalArgumentException e) {
+            String m = e.getMessage();
+            for (String parameter : List.of("seeds ", "device ")) {
+                if (m != null && m.startsWith(parameter)) {
+                    throw new IllegalArgumentException("--" + m, e);
+                }
+            }
+            throw e;
+        }
     }
 
     private static String summary(EnsembleRun.Outcome o, String name, Path dir) {

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.holo.train.Experiment;
 import org.holo.train.config.ConfigLoader;
-import org.holo.train.run.AtomicFiles;
+import org.holo.train.io.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

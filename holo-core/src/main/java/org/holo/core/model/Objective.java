@@ -13,7 +13,6 @@ public final class Objective {
     private final HolographicNetwork network;
     private final DataLoss dataLoss;
     private final List<Regulariser> regularisers;
-    private boolean regularisersOn = true;
 
     public Objective(HolographicNetwork network, DataLoss dataLoss, List<Regulariser> regularisers) {
         this.network = network;
@@ -29,18 +28,6 @@ public final class Objective {
         return dataLoss;
     }
 
-    /**
-     * Switches the regularisers off (E = data loss alone) or back on: a training schedule may hold them off
-     * while the data shape the metric, so that they do not flatten it before the data term can act.
-     */
-    public void setRegularisersOn(boolean on) {
-        this.regularisersOn = on;
-    }
-
-    public boolean regularisersOn() {
-        return regularisersOn;
-    }
-
     public HolographicNetwork.Workspace newWorkspace(int capacity) {
         return new HolographicNetwork.Workspace(network, capacity);
     }
@@ -52,11 +39,19 @@ public final class Objective {
         public double regularisation;
     }
 
+    /** {@link #evaluate(double[], Batch, double[], HolographicNetwork.Workspace, Value, boolean)} with the regularisers. */
+    public double evaluate(double[] params, Batch batch, double[] grad, HolographicNetwork.Workspace ws, Value parts) {
+        return evaluate(params, batch, grad, ws, parts, true);
+    }
+
     /**
      * Evaluates E on the batch; when {@code grad} is not null it is overwritten with ∂E/∂params
-     * (entries of fixed parameters included; the optimiser ignores them).
+     * (entries of fixed parameters included; the optimiser ignores them). Without regularisers E is the data loss
+     * alone: a training schedule may hold them off while the data shape the metric, so that they do not flatten
+     * it before the data term can act.
      */
-    public double evaluate(double[] params, Batch batch, double[] grad, HolographicNetwork.Workspace ws, Value parts) {
+    public double evaluate(double[] params, Batch batch, double[] grad, HolographicNetwork.Workspace ws, Value parts,
+                           boolean withRegularisers) {
         int n = batch.size();
         if (n > ws.capacity) {
             throw new IllegalArgumentException("batch of " + n + " exceeds workspace capacity " + ws.capacity);
@@ -89,7 +84,7 @@ public final class Objective {
         }
         int hOff = net.metricOffset();
         double reg = 0.0;
-        if (regularisersOn) {
+        if (withRegularisers) {
             for (Regulariser r : regularisers) {
                 reg += r.evaluate(params, hOff, grad);
             }

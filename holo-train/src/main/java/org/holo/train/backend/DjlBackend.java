@@ -28,9 +28,9 @@ import org.holo.core.model.Batch;
 import org.holo.core.model.HolographicNetwork;
 import org.holo.core.model.Objective;
 import org.holo.core.model.ParameterLayout;
+import org.holo.train.MachineInfo;
 import org.holo.train.config.ExperimentConfig;
-import org.holo.train.ensemble.EnsembleBackend;
-import org.holo.train.run.Provenance;
+import org.holo.train.loop.Backend;
 
 /**
  * The objective of E ensemble members as one DJL tensor program in float64 on PyTorch, with an ensemble axis:
@@ -49,7 +49,7 @@ import org.holo.train.run.Provenance;
  * or a hundred: the ensemble axis is where this backend pays off, above all on a GPU. Every step runs in its
  * own sub-manager (so no memory accumulates), and one gradient collector is open at a time in the JVM.
  */
-public final class DjlBackend implements EnsembleBackend {
+public final class DjlBackend implements Backend {
 
     /** DJL's name of the PyTorch engine. */
     public static final String ENGINE = "PyTorch";
@@ -171,8 +171,8 @@ public final class DjlBackend implements EnsembleBackend {
 
     /**
      * Opens a backend for the model of {@code config} ({@code network} is {@code Experiment.network(config.model)})
-     * on the device of {@code --device} ({@link #resolveDevice}). Prefer
-     * {@link org.holo.train.ensemble.EnsembleBackends#open}, which makes sure DJL stays offline.
+     * on {@code device} ({@link #resolveDevice}). Prefer {@link DjlBackendProvider#open}, which makes sure DJL
+     * stays offline.
      */
     public static DjlBackend open(ExperimentConfig config, HolographicNetwork network, String device) {
         return new DjlBackend(engine(), resolveDevice(device), config, network);
@@ -189,13 +189,13 @@ public final class DjlBackend implements EnsembleBackend {
         } catch (RuntimeException | LinkageError ex) {
             throw new IllegalStateException("DJL could not load its PyTorch engine offline: " + ex.getMessage()
                     + " (the pytorch-native-cpu and pytorch-jni jars must be on the class path, or PYTORCH_LIBRARY_PATH"
-                    + " must point at a libtorch " + Provenance.version("pytorch.version") + ")", ex);
+                    + " must point at a libtorch " + MachineInfo.pinnedPytorch() + ")", ex);
         }
         return e;
     }
 
     /**
-     * The device for {@code --device}: {@code cpu}, {@code gpu} (= gpu:0), {@code gpu:N}, or null/"auto" for a
+     * The device named {@code spec}: {@code cpu}, {@code gpu} (= gpu:0), {@code gpu:N}, or null/"auto" for a
      * GPU when DJL sees one, else the CPU. Asking for a GPU that is not there is an error, never a fallback.
      */
     public static Device resolveDevice(String spec) {
@@ -215,21 +215,21 @@ public final class DjlBackend implements EnsembleBackend {
             try {
                 index = Integer.parseInt(s.substring(4));
             } catch (NumberFormatException ex) {
-                throw new IllegalArgumentException("--device " + spec + ": expected cpu, gpu or gpu:N with N a GPU number");
+                throw new IllegalArgumentException("device " + spec + ": expected cpu, gpu or gpu:N with N a GPU number");
             }
             if (index < 0) {
-                throw new IllegalArgumentException("--device " + spec + ": the GPU number must not be negative");
+                throw new IllegalArgumentException("device " + spec + ": the GPU number must not be negative");
             }
         } else {
-            throw new IllegalArgumentException("--device " + spec + ": expected cpu, gpu or gpu:N");
+            throw new IllegalArgumentException("device " + spec + ": expected cpu, gpu or gpu:N");
         }
         if (gpus == 0) {
-            throw new IllegalArgumentException("--device " + spec + ": no GPU is visible to DJL (PyTorch "
+            throw new IllegalArgumentException("device " + spec + ": no GPU is visible to DJL (PyTorch "
                     + e.getVersion() + " sees 0 CUDA devices; this build uses the CPU-only libtorch unless"
-                    + " PYTORCH_LIBRARY_PATH points at a CUDA one, see README 'Backends and GPUs'); use --device cpu");
+                    + " PYTORCH_LIBRARY_PATH points at a CUDA one, see README 'Backends and GPUs'); use device cpu");
         }
         if (index >= gpus) {
-            throw new IllegalArgumentException("--device " + spec + ": DJL sees " + gpus + " GPU"
+            throw new IllegalArgumentException("device " + spec + ": DJL sees " + gpus + " GPU"
                     + (gpus == 1 ? "" : "s") + " (gpu:0" + (gpus > 1 ? " … gpu:" + (gpus - 1) : "") + ")");
         }
         return Device.gpu(index);
@@ -272,8 +272,8 @@ public final class DjlBackend implements EnsembleBackend {
     }
 
     @Override
-    public void evaluate(int count, double[][] params, Batch[] batches, double[][] grads, double[] losses,
-                         Objective.Value[] parts) {
+    public void lossAndGradient(int count, double[][] params, Batch[] batches, boolean[] withRegularisers,
+                                double[][] grads, Objective.Value[] parts) {
         if (count < 1) {
             return;
         }
@@ -294,7 +294,17 @@ public final class DjlBackend implements EnsembleBackend {
             System.arraycopy(batches[s].x1, 0, x1, s * b, b);
             System.arraycopy(batches[s].y, 0, y, s * b, b);
         }
-        Pass pass = pass(count, b, p, x0, x1, y, null);
+        double[] regularised = null; // per member 1 or 0; null when every member has its regularisers
+        for (int s = 0; s < count; s++) {
+            if (!withRegularisers[s]) {
+                regularised = new double[count];
+                for (int k = 0; k < count; k++) {
+                    regularised[k] = withRegularisers[k] ? 1.0 : 0.0;
+                }
+                break;
+            }
+        }
+        Pass pass = pass(count, b, p, x0, x1, y, null, regularised);
         if (pass.overflowed != null) {
             // Some sample's state overflowed to F = ±inf in a member whose loss is finite: t(±inf) = 1 exactly and
             // the adjoint engine skips the sample (its dt/dF is exactly 0), but autograd multiplies that 0 by the
@@ -308,13 +318,12 @@ public final class DjlBackend implements EnsembleBackend {
                     x1[k] = 0.0;
                 }
             }
-            pass = pass(count, b, p, x0, x1, y, mask);
+            pass = pass(count, b, p, x0, x1, y, mask, regularised);
         }
         double[] g = pass.gradient;
         double[] values = pass.values;
         for (int s = 0; s < count; s++) {
             System.arraycopy(g, s * paramCount, grads[s], 0, paramCount);
-            losses[s] = values[s];
             if (parts[s] != null) {
                 parts[s].total = values[s];
                 parts[s].data = values[count + s];
@@ -330,7 +339,8 @@ public final class DjlBackend implements EnsembleBackend {
         double[] overflowed;
     }
 
-    private Pass pass(int count, int b, double[] p, double[] x0, double[] x1, double[] y, double[] mask) {
+    private Pass pass(int count, int b, double[] p, double[] x0, double[] x1, double[] y, double[] mask,
+                      double[] regularised) {
         Pass r = new Pass();
         synchronized (AUTOGRAD) {
             try (NDManager sub = base.newSubManager(); GradientCollector gc = engine.newGradientCollector()) {
@@ -338,7 +348,8 @@ public final class DjlBackend implements EnsembleBackend {
                 theta.setRequiresGradient(true);
                 Shape shape = new Shape(count, b);
                 NDArray[] out = objective(theta, sub.create(x0, shape), sub.create(x1, shape), sub.create(y, shape),
-                        mask == null ? null : sub.create(mask, shape), b);
+                        mask == null ? null : sub.create(mask, shape),
+                        regularised == null ? null : sub.create(regularised, new Shape(count)), b);
                 NDArray total = out[0];
                 gc.backward(total.sum());
                 try (NDArray grad = theta.getGradient()) {
@@ -375,9 +386,11 @@ public final class DjlBackend implements EnsembleBackend {
 
     /**
      * Builds the tensor program; returns (total, data, regularisation), each of shape (E), and F (E × B). Where
-     * {@code fixed} (E × B, or null) is 1, t is set to 1 and receives no gradient.
+     * {@code fixed} (E × B, or null) is 1, t is set to 1 and receives no gradient; where {@code regularised}
+     * (E, or null for all 1) is 0, the member's regularisers are held off (its warm-up).
      */
-    private NDArray[] objective(NDArray theta, NDArray in0, NDArray in1, NDArray labels, NDArray fixed, int batch) {
+    private NDArray[] objective(NDArray theta, NDArray in0, NDArray in1, NDArray labels, NDArray fixed,
+                                NDArray regularised, int batch) {
         NDArray h = theta.get(":, {}:{}", metricOffset, metricOffset + layers);          // (E × N)
         NDArray hNodes = h.matMul(nodeMatrixT);                                          // (E × nodes)
         NDArray h0 = h.get(":, 0");                                                      // h at η_0, (E)
@@ -470,6 +483,9 @@ public final class DjlBackend implements EnsembleBackend {
         if (layers > 1) {
             NDArray diff = h.get(":, 1:").sub(h.get(":, :{}", layers - 1));
             reg = reg.add(diff.mul(smoothWeights).mul(diff).sum(new int[] {1}));
+        }
+        if (regularised != null) {
+            reg = reg.mul(regularised);
         }
         return new NDArray[] {data.add(reg), data, reg, f};
     }

@@ -1,9 +1,6 @@
 package org.holo.train.ensemble;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,10 +9,12 @@ import org.holo.core.model.HolographicNetwork;
 import org.holo.core.model.Objective;
 import org.holo.core.model.ParameterLayout;
 import org.holo.train.Experiment;
+import org.holo.train.MachineInfo;
 import org.holo.train.config.ExperimentConfig;
+import org.holo.train.loop.Backend;
+import org.holo.train.loop.CpuBackend;
 import org.holo.train.optim.Adam;
 import org.holo.train.random.Rng;
-import org.holo.train.run.Provenance;
 
 /**
  * Microseconds per optimiser step of each backend: one lockstep step of E members, i.e. one backend call (loss and
@@ -71,8 +70,9 @@ public final class Benchmark {
                 config.training.batchSize = maxBatch;
                 HolographicNetwork network = Experiment.network(config.model);
                 Objective objective = Experiment.objective(config, network);
-                try (EnsembleBackend backend = EnsembleBackends.open(name, EnsembleBackends.CPU.equals(name) ? null : device,
-                        config, network, objective)) {
+                EnsembleBackendProvider provider = EnsembleBackendProvider.named(name);
+                try (Backend backend = provider.open(config, network, objective,
+                        CpuBackend.NAME.equals(provider.name()) ? null : device)) {
                     for (int batch : batchSizes) {
                         for (int members : memberCounts) {
                             Row r = cell(backend, config, network, layers, batch, members);
@@ -88,16 +88,17 @@ public final class Benchmark {
         return rows;
     }
 
-    private Row cell(EnsembleBackend backend, ExperimentConfig config, HolographicNetwork network, int layers, int batch,
+    private Row cell(Backend backend, ExperimentConfig config, HolographicNetwork network, int layers, int batch,
                      int members) {
         ParameterLayout layout = network.layout();
         int p = layout.size();
         Rng rng = new Rng(Rng.mix(31L * layers + 7L * batch + members));
         double[][] params = new double[members][p];
         double[][] grads = new double[members][p];
-        double[] losses = new double[members];
         Batch[] batches = new Batch[members];
         Objective.Value[] parts = new Objective.Value[members];
+        boolean[] withRegularisers = new boolean[members];
+        java.util.Arrays.fill(withRegularisers, true);
         Adam[] adams = new Adam[members];
         ParameterLayout.Block h = layout.block(ParameterLayout.METRIC);
         for (int s = 0; s < members; s++) {
@@ -120,22 +121,22 @@ public final class Benchmark {
         // warm-up (JIT, DJL's first calls, allocator): two steps and at least a fifth of the timed budget
         long warm = System.nanoTime();
         for (int w = 0; w < 2 || System.nanoTime() - warm < 0.2 * minSeconds * 1e9; w++) {
-            step(backend, members, params, batches, grads, losses, parts, adams);
+            step(backend, members, params, batches, withRegularisers, grads, parts, adams);
         }
         int steps = 0;
         long start = System.nanoTime();
         long elapsed;
         do {
-            step(backend, members, params, batches, grads, losses, parts, adams);
+            step(backend, members, params, batches, withRegularisers, grads, parts, adams);
             steps++;
             elapsed = System.nanoTime() - start;
         } while (steps < 2 || elapsed < minSeconds * 1e9);
         return new Row(backend.name(), layers, batch, members, elapsed * 1e-3 / steps, steps);
     }
 
-    private static void step(EnsembleBackend backend, int members, double[][] params, Batch[] batches, double[][] grads,
-                             double[] losses, Objective.Value[] parts, Adam[] adams) {
-        backend.evaluate(members, params, batches, grads, losses, parts);
+    private static void step(Backend backend, int members, double[][] params, Batch[] batches,
+                             boolean[] withRegularisers, double[][] grads, Objective.Value[] parts, Adam[] adams) {
+        backend.lossAndGradient(members, params, batches, withRegularisers, grads, parts);
         for (int s = 0; s < members; s++) {
             adams[s].step(params[s], grads[s]);
         }
@@ -153,29 +154,6 @@ public final class Benchmark {
 
     /** The machine and versions: OS, CPU model, cores, Java, and the pinned DJL and PyTorch. */
     public static List<String> machine() {
-        List<String> lines = new ArrayList<>();
-        lines.add("machine: " + System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
-                + System.getProperty("os.arch") + ", " + cpuModel() + ", " + Runtime.getRuntime().availableProcessors()
-                + " cores visible to the JVM");
-        lines.add("java: " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")");
-        lines.add("holo: " + Provenance.version("holo.version") + "; pinned DJL " + Provenance.version("djl.version")
-                + ", PyTorch " + Provenance.version("pytorch.version"));
-        return lines;
-    }
-
-    static String cpuModel() {
-        try {
-            Path info = Path.of("/proc/cpuinfo");
-            if (Files.isReadable(info)) {
-                for (String line : Files.readAllLines(info)) {
-                    if (line.startsWith("model name")) {
-                        return line.substring(line.indexOf(':') + 1).strip();
-                    }
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // unknown
-        }
-        return "unknown CPU";
+        return MachineInfo.lines();
     }
 }

@@ -1,17 +1,27 @@
 package org.holo.train.ensemble;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.holo.train.loop.TrainingListener;
+import org.holo.train.loop.TrainingState;
 
-/** A progress line for an ensemble on a terminal: epoch, members still training, median loss, time left. */
-public final class EnsembleProgress implements EnsembleTrainer.Listener {
+/**
+ * A progress line for an ensemble on a terminal: epochs done over all members, members still training, their
+ * median loss, time left. Members may train on different threads; each reports through its own listener.
+ */
+public final class EnsembleProgress {
 
     private static final int WIDTH = 24;
     private final PrintStream out;
     private final String label;
     private final double intervalSeconds;
-    private double lastReport = -1.0;
+    private final long start = System.nanoTime();
+    private final List<Member> members = new ArrayList<>();
+    private double lastReport = Double.NEGATIVE_INFINITY;
+    private boolean lineOpen;
 
     public EnsembleProgress(PrintStream out, String label, double intervalSeconds) {
         this.out = out;
@@ -19,46 +29,91 @@ public final class EnsembleProgress implements EnsembleTrainer.Listener {
         this.intervalSeconds = intervalSeconds;
     }
 
-    @Override
-    public void onEpochEnd(int epoch, int epochs, List<EnsembleTrainer.Member> members, double seconds) {
-        if (seconds - lastReport < intervalSeconds && epoch < epochs) {
-            return;
+    /** The listener of one more member. */
+    public synchronized TrainingListener member() {
+        Member m = new Member();
+        members.add(m);
+        return m;
+    }
+
+    private final class Member implements TrainingListener {
+        int epochsDone;
+        int epochsPlanned;
+        double loss = Double.NaN;
+        boolean done;
+
+        @Override
+        public void onTrainingBegin(TrainingState s) {
+            synchronized (EnsembleProgress.this) {
+                epochsPlanned = s.lastEpoch();
+            }
         }
-        lastReport = seconds;
+
+        @Override
+        public void onEpochEnd(TrainingState s) {
+            synchronized (EnsembleProgress.this) {
+                epochsDone = s.epoch;
+                epochsPlanned = Math.max(s.lastEpoch(), s.epoch);
+                loss = s.epochLoss;
+                report();
+            }
+        }
+
+        @Override
+        public void onTrainingEnd(TrainingState s) {
+            synchronized (EnsembleProgress.this) {
+                done = true;
+                epochsPlanned = epochsDone;
+                report();
+            }
+        }
+    }
+
+    private void report() {
+        double seconds = (System.nanoTime() - start) * 1e-9;
+        long done = 0;
+        long planned = 0;
         int live = 0;
         double[] losses = new double[members.size()];
         int k = 0;
-        for (EnsembleTrainer.Member m : members) {
-            if (!m.stopped()) {
+        for (Member m : members) {
+            done += m.epochsDone;
+            planned += m.epochsPlanned;
+            if (!m.done) {
                 live++;
-                if (Double.isFinite(m.epochLoss())) {
-                    losses[k++] = m.epochLoss();
+                if (Double.isFinite(m.loss)) {
+                    losses[k++] = m.loss;
                 }
             }
         }
-        double[] sorted = java.util.Arrays.copyOf(losses, k);
-        java.util.Arrays.sort(sorted);
-        double left = epoch > 0 ? seconds / epoch * (epochs - epoch) : 0.0;
-        int filled = epochs == 0 ? WIDTH : (int) ((long) WIDTH * epoch / epochs);
+        boolean finished = live == 0;
+        if (!finished && seconds - lastReport < intervalSeconds) {
+            return;
+        }
+        lastReport = seconds;
+        double[] sorted = Arrays.copyOf(losses, k);
+        Arrays.sort(sorted);
+        double left = done > 0 ? seconds / done * (planned - done) : 0.0;
+        int filled = planned == 0 ? WIDTH : (int) (WIDTH * done / planned);
         StringBuilder sb = new StringBuilder("\r").append(label).append(" [");
         for (int i = 0; i < WIDTH; i++) {
             sb.append(i < filled ? '#' : '.');
         }
-        sb.append(String.format(Locale.ROOT, "] epoch %d/%d  %d/%d training  median loss %.5f  ETA %.0fs ",
-                epoch, epochs, live, members.size(), Statistics.quantile(sorted, 0.5), left));
+        sb.append(String.format(Locale.ROOT, "] epochs %d/%d  %d/%d training  median loss %.5f  ETA %.0fs ",
+                done, planned, live, members.size(), Statistics.quantile(sorted, 0.5), left));
         out.print(sb);
         out.flush();
-        if (epoch >= epochs) {
-            out.println();
-            lastReport = Double.NEGATIVE_INFINITY;
+        lineOpen = true;
+        if (finished) {
+            finish();
         }
     }
 
-    /** Ends the line when the ensemble stopped before its last epoch (every member diverged). */
-    public void finish() {
-        if (lastReport >= 0) {
+    /** Ends the progress line, if one was started. */
+    public synchronized void finish() {
+        if (lineOpen) {
             out.println();
-            lastReport = Double.NEGATIVE_INFINITY;
+            lineOpen = false;
         }
     }
 }

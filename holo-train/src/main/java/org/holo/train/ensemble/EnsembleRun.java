@@ -17,20 +17,20 @@ import java.util.Set;
 import org.holo.core.model.HolographicNetwork;
 import org.holo.core.model.ParameterLayout;
 import org.holo.train.Experiment;
+import org.holo.train.MachineInfo;
 import org.holo.train.config.ConfigLoader;
 import org.holo.train.config.ExperimentConfig;
-import org.holo.train.report.MetricBand;
-import org.holo.train.run.AtomicFiles;
-import org.holo.train.run.JsonNumbers;
+import org.holo.train.io.AtomicFiles;
+import org.holo.train.io.JsonNumbers;
+import org.holo.train.loop.Backend;
 import org.holo.train.run.Provenance;
 import org.holo.train.run.RunDirectory;
 import org.holo.train.run.RunResult;
-import org.holo.train.run.SensitivityProfile;
 import org.holo.train.run.TrainingRun;
-import org.holo.train.run.Verdict;
 
 /**
- * An ensemble: one config trained from many seeds in lockstep on one backend, written as
+ * An ensemble: one config trained from many seeds on one backend, each member as the single run of its seed,
+ * written as
  * <pre>
  *   DIR/seed-S/      a complete run directory per seed (the files of holo train)
  *   DIR/summary.json statistics over the converged members (L, 1/L in MeV, λ, final loss), failed seeds and why,
@@ -42,7 +42,7 @@ public final class EnsembleRun {
 
     public static final String SUMMARY = "summary.json";
     public static final String CSV = "ensemble.csv";
-    public static final String CSV_HEADER = "eta,h_mean,h_std,h_q16,h_median,h_q84";
+    public static final String CSV_HEADER = String.join(",", MetricBand.COLUMNS);
 
     private EnsembleRun() {
     }
@@ -65,13 +65,13 @@ public final class EnsembleRun {
      * Trains the ensemble and writes its directory.
      *
      * @param configs  one resolved config per member: the same config, each with its own training.seed
-     * @param backend  cpu or djl
-     * @param device   for djl: cpu, gpu, gpu:N or null (a GPU when DJL sees one, else the CPU)
+     * @param backend  the name of an {@link EnsembleBackendProvider} (cpu, djl, …), or null for cpu
+     * @param device   the backend's device (for djl: cpu, gpu, gpu:N), or null for its default
      * @param log      where the backend line and warnings go (stderr), or null
-     * @param progress per-epoch progress, or null
+     * @param progress per-member progress, or null
      */
     public static Outcome execute(List<ExperimentConfig> configs, Path baseDir, Path outDir, String backend,
-                                  String device, PrintStream log, EnsembleTrainer.Listener progress) throws IOException {
+                                  String device, PrintStream log, EnsembleProgress progress) throws IOException {
         if (configs.isEmpty()) {
             throw new IllegalArgumentException("an ensemble needs at least one seed");
         }
@@ -81,26 +81,30 @@ public final class EnsembleRun {
                 throw new IllegalArgumentException("seed " + c.training.seed + " appears twice in the ensemble");
             }
         }
-        EnsembleTrainer.requireSupported(configs.get(0).training);
+        EnsembleBackendProvider provider = EnsembleBackendProvider.named(backend);
         RunDirectory.requireFresh(outDir);
         List<Experiment> experiments = new ArrayList<>(configs.size());
         for (ExperimentConfig c : configs) {
             experiments.add(Experiment.build(c, baseDir));
         }
-        Experiment first = experiments.get(0);
-        try (EnsembleBackend b = EnsembleBackends.open(backend, device, first.config(), first.network(), first.objective())) {
+        EnsembleTrainer trainer = new EnsembleTrainer(provider, device);
+        try (Backend b = provider.open(experiments.get(0), device)) {
             if (log != null) {
-                log.println(b.describe());
+                int threads = trainer.threads(experiments.size());
+                log.println(b.describe() + (provider.lockstep() ? ", members in lockstep"
+                        : ", members on " + threads + " thread" + (threads == 1 ? "" : "s")));
             }
-            return train(experiments, b, outDir, progress);
+            return train(experiments, trainer, b, outDir, progress);
         }
     }
 
-    /** Trains the members of {@code experiments} on an open backend and writes the ensemble directory. */
-    public static Outcome train(List<Experiment> experiments, EnsembleBackend backend, Path outDir,
-                                EnsembleTrainer.Listener progress) throws IOException {
-        // the members first: a training section they refuse must fail before anything is written
-        List<EnsembleTrainer.Member> members = EnsembleTrainer.members(experiments);
+    /**
+     * Trains the members of {@code experiments} with {@code trainer} and writes the ensemble directory.
+     *
+     * @param backend open on the first member's model: its name, device and versions go into provenance
+     */
+    public static Outcome train(List<Experiment> experiments, EnsembleTrainer trainer, Backend backend, Path outDir,
+                                EnsembleProgress progress) throws IOException {
         Files.createDirectories(outDir);
         List<ObjectNode> provenances = new ArrayList<>();
         List<Path> dirs = new ArrayList<>();
@@ -123,30 +127,27 @@ public final class EnsembleRun {
             dirs.add(dir);
         }
 
-        ExperimentConfig config = experiments.get(0).config();
-        EnsembleTrainer.of(config.training).fit(members, backend, progress);
-        if (progress instanceof EnsembleProgress) {
-            ((EnsembleProgress) progress).finish();
+        long start = System.nanoTime();
+        List<TrainingRun.Outcome> outcomes;
+        try {
+            outcomes = trainer.train(experiments, backend, progress);
+        } finally {
+            if (progress != null) {
+                progress.finish();
+            }
         }
-        double seconds = 0.0;
+        double seconds = (System.nanoTime() - start) * 1e-9;
         long steps = 0;
         List<RunResult> runs = new ArrayList<>();
-        for (int s = 0; s < members.size(); s++) {
-            EnsembleTrainer.Member m = members.get(s);
-            Experiment e = m.experiment();
-            ExperimentConfig c = e.config();
-            Verdict verdict = Verdict.judge(e.network(), m.params(), e.initialRadius(), e.data(),
-                    m.epochLoss(), c.training.convergedLoss, m.stopReason());
-            RunResult result = new RunResult(c.name, c.training.seed, backend.name(), m.params(), m.epochLoss(),
-                    m.epochDataLoss(), m.epochRegularisation(), m.steps(), m.epochsDone(), m.seconds(), m.steps(),
-                    verdict, m.diverged(), m.state().restarts, SensitivityProfile.of(e.objective(), m.params(), e.data()));
-            RunDirectory.write(dirs.get(s), e, new TrainingRun.Outcome(result, m.metricsLog()));
-            Provenance.finish(provenances.get(s), result);
+        for (int s = 0; s < outcomes.size(); s++) {
+            TrainingRun.Outcome o = outcomes.get(s);
+            RunDirectory.write(dirs.get(s), experiments.get(s), o);
+            Provenance.finish(provenances.get(s), o.result());
             Provenance.write(dirs.get(s), provenances.get(s));
-            runs.add(result);
-            seconds = Math.max(seconds, m.seconds());
-            steps = Math.max(steps, m.steps());
+            runs.add(o.result());
+            steps = Math.max(steps, o.result().steps());
         }
+        ExperimentConfig config = experiments.get(0).config();
         HolographicNetwork network = experiments.get(0).network();
         ObjectNode summary = summary(config, network, runs, outDir, backend, seconds, steps);
         String csv = csv(network, runs);
@@ -157,7 +158,7 @@ public final class EnsembleRun {
 
     /** summary.json: statistics over the converged members, the failed ones with reasons, the per-seed results. */
     static ObjectNode summary(ExperimentConfig config, HolographicNetwork network, List<RunResult> runs, Path outDir,
-                              EnsembleBackend backend, double seconds, long steps) {
+                              Backend backend, double seconds, long steps) {
         ParameterLayout layout = network.layout();
         boolean hasRadius = layout.has(ParameterLayout.RADIUS);
         int radius = layout.offsetOf(ParameterLayout.RADIUS);
@@ -188,13 +189,10 @@ public final class EnsembleRun {
         o.put("device", backend.device());
         o.put("dtype", backend.dtype());
         ObjectNode versions = o.putObject("versions");
-        versions.put("holo", Provenance.version("holo.version"));
-        versions.put("java", System.getProperty("java.version"));
+        versions.put("holo", MachineInfo.holoVersion());
+        versions.put("java", MachineInfo.java());
         backend.versions().forEach(versions::put);
-        ObjectNode machine = o.putObject("machine");
-        machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
-        machine.put("arch", System.getProperty("os.arch"));
-        machine.put("cpus", Runtime.getRuntime().availableProcessors());
+        MachineInfo.putMachine(o);
         ArrayNode seeds = o.putArray("seeds");
         runs.forEach(r -> seeds.add(r.seed()));
         o.put("members", runs.size());

@@ -16,14 +16,14 @@ public final class SeedList {
 
     public static List<Long> parse(String spec) {
         if (spec == null || spec.isBlank()) {
-            throw new IllegalArgumentException("--seeds: expected seeds such as 1..10 or 1,2,5");
+            throw new IllegalArgumentException("seeds: expected seeds such as 1..10 or 1,2,5");
         }
         List<Long> seeds = new ArrayList<>();
         Set<Long> seen = new HashSet<>();
         for (String raw : spec.split(",", -1)) {
             String item = raw.strip();
             if (item.isEmpty()) {
-                throw new IllegalArgumentException("--seeds " + spec + ": empty item (expected e.g. 1..10 or 1,2,5)");
+                throw new IllegalArgumentException("seeds " + spec + ": empty item (expected e.g. 1..10 or 1,2,5)");
             }
             int dots = item.indexOf("..", 1);
             long from;
@@ -32,18 +32,18 @@ public final class SeedList {
                 from = number(spec, item.substring(0, dots));
                 to = number(spec, item.substring(dots + 2));
                 if (to < from) {
-                    throw new IllegalArgumentException("--seeds " + spec + ": the range " + item + " is empty (" + to + " < " + from + ")");
+                    throw new IllegalArgumentException("seeds " + spec + ": the range " + item + " is empty (" + to + " < " + from + ")");
                 }
             } else {
                 from = number(spec, item);
                 to = from;
             }
             if (to - from >= MAX || seeds.size() + (to - from + 1) > MAX) {
-                throw new IllegalArgumentException("--seeds " + spec + ": more than " + MAX + " seeds");
+                throw new IllegalArgumentException("seeds " + spec + ": more than " + MAX + " seeds");
             }
             for (long s = from; ; s++) {
                 if (!seen.add(s)) {
-                    throw new IllegalArgumentException("--seeds " + spec + ": seed " + s + " appears twice");
+                    throw new IllegalArgumentException("seeds " + spec + ": seed " + s + " appears twice");
                 }
                 seeds.add(s);
                 if (s == to) {
@@ -58,7 +58,7 @@ public final class SeedList {
         try {
             return Long.parseLong(s.strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--seeds " + spec + ": '" + s.strip() + "' is not an integer seed"
+            throw new IllegalArgumentException("seeds " + spec + ": '" + s.strip() + "' is not an integer seed"
                     + " (expected e.g. 1..10 or 1,2,5)");
         }
     }

@@ -3,7 +3,7 @@ package org.holo.train.ensemble;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
-import org.holo.train.run.JsonNumbers;
+import org.holo.train.io.JsonNumbers;
 
 /**
  * Summary statistics of a sample, as written to summary.json and ensemble.csv:

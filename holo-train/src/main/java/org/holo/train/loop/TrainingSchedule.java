@@ -1,7 +1,5 @@
 package org.holo.train.loop;
 
-import org.holo.core.model.Objective;
-
 /**
  * Per-epoch settings that depend only on the epoch within the current attempt, so that a resumed run sets them
  * exactly as the uninterrupted one did: regularisers off during the warm-up, then on; the learning rate constant,
@@ -9,20 +7,15 @@ import org.holo.core.model.Objective;
  */
 public final class TrainingSchedule implements TrainingListener {
 
-    private final Objective objective;
     private final int epochs;
     private final int regularisationWarmup;
     private final double learningRate;
     private final int decayEpochs;
     private final double finalLearningRate;
 
-    /**
-     * @param objective whose regularisers the warm-up switches
-     * @param epochs    the length of one attempt (training.epochs)
-     */
-    public TrainingSchedule(Objective objective, int epochs, int regularisationWarmup, double learningRate, int decayEpochs,
+    /** @param epochs the length of one attempt (training.epochs) */
+    public TrainingSchedule(int epochs, int regularisationWarmup, double learningRate, int decayEpochs,
                             double finalLearningRate) {
-        this.objective = objective;
         this.epochs = epochs;
         this.regularisationWarmup = regularisationWarmup;
         this.learningRate = learningRate;
@@ -47,7 +40,7 @@ public final class TrainingSchedule implements TrainingListener {
 
     private void apply(TrainingState s, int epoch) {
         int k = s.epochOfAttempt(epoch);
-        objective.setRegularisersOn(regularisersOn(k));
+        s.regularisersOn = regularisersOn(k);
         s.optimizer.setLearningRate(learningRate(k, epochs));
     }
 
@@ -59,10 +52,5 @@ public final class TrainingSchedule implements TrainingListener {
     @Override
     public void onEpochEnd(TrainingState s) {
         apply(s, s.epoch + 1);
-    }
-
-    @Override
-    public void onTrainingEnd(TrainingState s) {
-        objective.setRegularisersOn(true);
     }
 }

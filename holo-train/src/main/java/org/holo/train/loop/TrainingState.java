@@ -28,7 +28,10 @@ public final class TrainingState {
     public double epochLoss = Double.NaN;
     public double epochDataLoss = Double.NaN;
     public double epochRegularisation = Double.NaN;
+    /** Whether the objective includes its regularisers in this epoch (a training schedule may hold them off). */
+    public boolean regularisersOn = true;
     public long startNanos;
+    long endNanos;             // when the loop ended for this member, 0 while it runs
     public int restarts;       // restarts from fresh initial weights so far
     public int attemptStart = 1; // the epoch at which the current attempt began
     private String stopReason;
@@ -81,8 +84,9 @@ public final class TrainingState {
         return epoch - attemptStart + 1;
     }
 
+    /** Wall time since the training began, until it ended. */
     public double seconds() {
-        return (System.nanoTime() - startNanos) * 1e-9;
+        return ((endNanos != 0 ? endNanos : System.nanoTime()) - startNanos) * 1e-9;
     }
 
     /** Everything needed to continue this training exactly where it is now. */

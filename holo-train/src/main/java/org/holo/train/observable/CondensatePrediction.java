@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.holo.core.observable.CondensateCurve;
-import org.holo.train.run.JsonNumbers;
+import org.holo.train.io.JsonNumbers;
 
 /**
  * The condensate curve of a trained QCD run ({@link ChiralCondensate}): the predicted points, how many roots each

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.holo.train.config.ConfigLoader;
-import org.holo.train.run.AtomicFiles;
+import org.holo.train.io.AtomicFiles;
 
 /** What an {@link Observable} computed: its summary as JSON with units, its tables, and one line for people. */
 public interface ObservableResult {

@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.holo.core.observable.QuarkPotential;
 import org.holo.core.observable.StringGeometry;
-import org.holo.train.run.JsonNumbers;
+import org.holo.train.io.JsonNumbers;
 
 /**
  * The quark–antiquark potential of one geometry ({@link QuarkAntiquarkPotential}) with the AdS radius L in GeV⁻¹

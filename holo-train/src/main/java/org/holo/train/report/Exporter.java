@@ -13,8 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.holo.train.config.ConfigLoader;
-import org.holo.train.run.AtomicFiles;
-import org.holo.train.run.JsonNumbers;
+import org.holo.train.io.AtomicFiles;
+import org.holo.train.io.JsonNumbers;
 
 /**
  * Writes the tables of a {@link RunReport} in one of four formats (README "Exports and plots"):

@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.holo.train.config.DataConfig;
-import org.holo.train.run.AtomicFiles;
+import org.holo.train.ensemble.EnsembleRun;
+import org.holo.train.ensemble.MetricBand;
+import org.holo.train.io.AtomicFiles;
 import org.holo.train.run.FinishedRun;
 
 /**
@@ -22,8 +24,7 @@ import org.holo.train.run.FinishedRun;
  * figure that cannot be made is skipped, and each such thing is a line of {@link Summary#notes()} (also written
  * to RUN_DIR/plots/notes.txt). It throws only when RUN_DIR is not a readable run directory.
  *
- * <p>An ensemble's band ({@link MetricBand}) plugs in through {@link RunReport#withBand} and
- * {@link #writeAll(RunReport, FinishedRun, Path)}, as {@link #writeEnsemble(Path)} does.
+ * <p>{@link #writeEnsemble(Path)} does the same for an ensemble directory, with the band ({@link MetricBand}) of h.
  */
 public final class Reports {
 
@@ -44,9 +45,9 @@ public final class Reports {
         return writeAll(RunReport.of(run), run, runDir);
     }
 
-    /** Whether {@code dir} is an ensemble directory (holo ensemble --out): summary.json and ensemble.csv. */
+    /** Whether {@code dir} is an ensemble directory (holo ensemble --out): its summary and band files. */
     public static boolean isEnsemble(Path dir) {
-        return Files.isRegularFile(dir.resolve("summary.json")) && Files.isRegularFile(dir.resolve("ensemble.csv"));
+        return Files.isRegularFile(dir.resolve(EnsembleRun.SUMMARY)) && Files.isRegularFile(dir.resolve(EnsembleRun.CSV));
     }
 
     /**
@@ -54,7 +55,7 @@ public final class Reports {
      * drawn around the first converged member, whose run supplies the other panels (loss, traces, data plane).
      */
     public static Summary writeEnsemble(Path dir) throws IOException {
-        JsonNode summary = ConfigLoader.mapper().readTree(Files.readString(dir.resolve("summary.json")));
+        JsonNode summary = ConfigLoader.mapper().readTree(Files.readString(dir.resolve(EnsembleRun.SUMMARY)));
         Path member = null;
         for (JsonNode r : summary.path("runs")) {
             if (r.path("converged").asBoolean()) {
@@ -67,7 +68,7 @@ public final class Reports {
                     + " (plot a member directory instead)");
         }
         FinishedRun run = FinishedRun.readLenient(member);
-        MetricBand band = readBand(dir.resolve("ensemble.csv"), summary.path("converged").asInt());
+        MetricBand band = readBand(dir.resolve(EnsembleRun.CSV), summary.path("converged").asInt());
         Summary s = writeAll(RunReport.of(run).withBand(band), run, dir);
         List<String> notes = new ArrayList<>(s.notes());
         notes.add(0, "single-run panels (loss, parameters, data plane) show member " + dir.relativize(member));
@@ -77,10 +78,11 @@ public final class Reports {
     private static MetricBand readBand(Path csv, int members) throws IOException {
         NumericTable t;
         try (java.io.Reader r = Files.newBufferedReader(csv)) {
-            t = NumericTable.read(r, csv.toString(), List.of("eta", "h_mean", "h_std", "h_q16", "h_median", "h_q84"));
+            t = NumericTable.read(r, csv.toString(), MetricBand.COLUMNS);
         }
-        return new MetricBand(t.column("eta"), t.column("h_mean"), t.column("h_std"), t.column("h_q16"),
-                t.column("h_median"), t.column("h_q84"), members);
+        List<String> c = MetricBand.COLUMNS;
+        return new MetricBand(t.column(c.get(0)), t.column(c.get(1)), t.column(c.get(2)), t.column(c.get(3)),
+                t.column(c.get(4)), t.column(c.get(5)), members);
     }
 
     /** As {@link #writeAll(Path)}, for a report built elsewhere (e.g. with an ensemble band). */

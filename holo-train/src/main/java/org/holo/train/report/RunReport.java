@@ -9,12 +9,13 @@ import org.holo.core.metric.AnalyticMetrics;
 import org.holo.core.metric.Metric;
 import org.holo.train.config.DataConfig;
 import org.holo.train.run.FinishedRun;
+import org.holo.train.ensemble.MetricBand;
 import org.holo.train.run.SensitivityProfile;
 
 /**
  * What a run exports and plots: the tables (metric, history, scalars and, when the experiment knows it, the
  * true metric), where they come from, and notes about values that could not be used. Built from a single run
- * by {@link #of(FinishedRun)}; an ensemble adds its band with {@link #withBand(MetricBand)} (not produced yet).
+ * by {@link #of(FinishedRun)}; an ensemble adds its band with {@link #withBand(MetricBand)}.
  */
 public final class RunReport {
 
@@ -22,6 +23,7 @@ public final class RunReport {
     public static final String HISTORY = "history";
     public static final String SCALARS = "scalars";
     public static final String METRIC_TRUE = "metric_true";
+    public static final String BAND_TABLE = "metric_band";
     public static final String SENSITIVITY = "sensitivity";
     public static final String H_RESOLUTION = "h_resolution";
     public static final String ETA_UNIT = "1 (units of the AdS radius)";
@@ -187,7 +189,7 @@ public final class RunReport {
             t.add(trueMetric);
         }
         if (band != null) {
-            t.add(band.toTable());
+            t.add(bandTable(band));
         }
         return t;
     }
@@ -228,6 +230,19 @@ public final class RunReport {
     /** Whether λ was trained (else it is fixed at model.lambda.initial). */
     public boolean lambdaTrained() {
         return !scalars.describe("lambda").quantity().contains("(fixed)");
+    }
+
+    /** The band as the table {@value #BAND_TABLE}: eta, h_mean, h_std, h_q16, h_median, h_q84. */
+    static Table bandTable(MetricBand b) {
+        String of = " of h over the " + b.members() + " ensemble members";
+        List<String> c = MetricBand.COLUMNS;
+        return new Table(BAND_TABLE, "ensemble band of the emergent metric h(eta), one row per layer (boundary -> horizon)",
+                List.of(new Column(c.get(0), "radial coordinate eta of layer i", ETA_UNIT, b.eta()),
+                        new Column(c.get(1), "mean" + of, "1", b.mean()),
+                        new Column(c.get(2), "standard deviation" + of, "1", b.std()),
+                        new Column(c.get(3), "16% quantile" + of, "1", b.q16()),
+                        new Column(c.get(4), "median" + of, "1", b.median()),
+                        new Column(c.get(5), "84% quantile" + of, "1", b.q84())));
     }
 
     /** The ensemble band, or null for a single run. */

@@ -3,7 +3,7 @@ package org.holo.train.report;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import org.holo.train.run.AtomicFiles;
+import org.holo.train.io.AtomicFiles;
 import org.holo.train.run.SensitivityProfile;
 
 /**

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.holo.train.config.ConfigException;
 import org.holo.train.config.ConfigLoader;
+import org.holo.train.io.AtomicFiles;
 import org.holo.train.loop.LoopPosition;
 
 /**

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,9 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.Properties;
 import org.holo.train.Experiment;
+import org.holo.train.MachineInfo;
 import org.holo.train.config.ConfigLoader;
+import org.holo.train.io.AtomicFiles;
 
 /**
  * provenance.json: everything needed to redo a run and to tell two runs apart (Tribuo's ModelProvenance in
@@ -29,25 +28,13 @@ import org.holo.train.config.ConfigLoader;
 public final class Provenance {
 
     public static final String FILE = "provenance.json";
-    private static final Properties VERSIONS = load();
 
     private Provenance() {
     }
 
-    private static Properties load() {
-        Properties p = new Properties();
-        try (InputStream in = Provenance.class.getResourceAsStream("/org/holo/train/versions.properties")) {
-            if (in != null) {
-                p.load(in);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return p;
-    }
-
+    /** A version fixed at build time; see {@link MachineInfo#version}. */
     public static String version(String key) {
-        return VERSIONS.getProperty(key, "unknown");
+        return MachineInfo.version(key);
     }
 
     public static String sha256(byte[] bytes) {
@@ -70,7 +57,7 @@ public final class Provenance {
     /** The provenance record at the start of a run (times and steps are filled in by {@link #finish}). */
     public static ObjectNode begin(Experiment e, String backend, String device, String dtype) throws IOException {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
-        o.put("holo_version", version("holo.version"));
+        o.put("holo_version", MachineInfo.holoVersion());
         String commit = gitCommit();
         if (commit == null) {
             o.putNull("git_commit");
@@ -86,15 +73,12 @@ public final class Provenance {
         o.put("device", device);
         o.put("dtype", dtype);
         ObjectNode v = o.putObject("versions");
-        v.put("java", System.getProperty("java.version"));
-        v.put("java_vendor", System.getProperty("java.vendor"));
-        v.put("java_vm", System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"));
-        v.put("djl_pinned", version("djl.version"));
-        v.put("pytorch_pinned", version("pytorch.version"));
-        ObjectNode m = o.putObject("machine");
-        m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
-        m.put("arch", System.getProperty("os.arch"));
-        m.put("cpus", Runtime.getRuntime().availableProcessors());
+        v.put("java", MachineInfo.java());
+        v.put("java_vendor", MachineInfo.javaVendor());
+        v.put("java_vm", MachineInfo.javaVm());
+        v.put("djl_pinned", MachineInfo.pinnedDjl());
+        v.put("pytorch_pinned", MachineInfo.pinnedPytorch());
+        MachineInfo.putMachine(o);
         ArrayNode inputs = o.putArray("input_files");
         for (Path p : e.inputFiles()) {
             ObjectNode f = inputs.addObject();

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.holo.train.Experiment;
 import org.holo.train.config.ConfigLoader;
+import org.holo.train.io.AtomicFiles;
 
 /**
  * A run directory, the unit of reproducibility: config.json (the resolved config), provenance.json,
@@ -34,7 +35,7 @@ public final class RunDirectory {
             }
             try (Stream<Path> s = Files.list(dir)) {
                 if (s.findAny().isPresent()) {
-                    throw new IllegalArgumentException("output directory " + dir + " is not empty: choose another --out");
+                    throw new IllegalArgumentException("output directory " + dir + " is not empty: choose another output directory");
                 }
             }
         }

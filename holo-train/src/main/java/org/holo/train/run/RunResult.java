@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.holo.core.model.HolographicNetwork;
 import org.holo.core.model.ParameterLayout;
+import org.holo.train.io.JsonNumbers;
 
 /**
  * The outcome of one training run, as written to result.json, with the {@link SensitivityProfile} of its final

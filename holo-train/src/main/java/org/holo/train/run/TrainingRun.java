@@ -15,6 +15,7 @@ import org.holo.train.Experiment;
 import org.holo.train.config.ConfigLoader;
 import org.holo.train.config.ExperimentConfig;
 import org.holo.train.config.TrainingConfig;
+import org.holo.train.io.AtomicFiles;
 import org.holo.train.loop.Backend;
 import org.holo.train.loop.CpuBackend;
 import org.holo.train.loop.DivergenceGuard;
@@ -111,9 +112,74 @@ public final class TrainingRun {
             listeners.add(new PlateauRestart(t.restart.maxRestarts, t.restart.afterEpochs, t.restart.dataLossAbove,
                     experiment::initialParams, optimizer.state()));
         }
-        listeners.add(new TrainingSchedule(experiment.objective(), t.epochs, t.regularisationWarmup, t.learningRate,
-                t.decayEpochs, t.finalLearningRate));
+        listeners.add(new TrainingSchedule(t.epochs, t.regularisationWarmup, t.learningRate, t.decayEpochs,
+                t.finalLearningRate));
         return listeners;
+    }
+
+    /** The loop of a training section: its epochs and batch size. */
+    public static Trainer trainer(TrainingConfig t) {
+        return new Trainer(t.epochs, t.batchSize);
+    }
+
+    /**
+     * One experiment's training as the loop runs it (initial weights, Adam, shuffle stream and the listeners of a
+     * single run), and the {@link Outcome} it ends with. A single run and every ensemble member start here, so a
+     * member is the single run of its seed.
+     */
+    public static final class Session {
+        private final Experiment experiment;
+        private final Trainer.Member member;
+        private final MetricsLog log;
+        private final DivergenceGuard guard = new DivergenceGuard();
+        private final long fromStep;
+
+        private Session(Experiment experiment, TrainingListener progress, Path checkpointDir, Checkpoint resume) {
+            TrainingConfig t = experiment.config().training;
+            ParameterLayout layout = experiment.network().layout();
+            Adam adam = new Adam(layout.size(), layout.trainableMask(), t.learningRate, t.beta1, t.beta2, t.adamEpsilon);
+            this.experiment = experiment;
+            this.log = new MetricsLog(resume == null ? List.of() : resume.metrics());
+            this.fromStep = resume == null ? 0 : resume.position().step();
+            List<TrainingListener> listeners = new ArrayList<>(List.of(guard, log));
+            listeners.addAll(attemptListeners(experiment, adam));
+            if (checkpointDir != null) {
+                listeners.add(new Checkpointer(checkpointDir, t.checkpointEvery, log, Provenance.dataSha256(experiment)));
+            }
+            if (progress != null) {
+                listeners.add(progress);
+            }
+            this.member = new Trainer.Member(adam, layout, experiment.initialParams(), experiment.data(),
+                    experiment.seeds().stream(SeedStreams.SHUFFLE), listeners, resume == null ? null : resume.position());
+        }
+
+        public Experiment experiment() {
+            return experiment;
+        }
+
+        /** What the loop trains. */
+        public Trainer.Member member() {
+            return member;
+        }
+
+        /** The result of the finished training {@code s}, computed on {@code backend}, and its metrics log. */
+        public Outcome outcome(TrainingState s, String backend) {
+            ExperimentConfig config = experiment.config();
+            TrainingConfig t = config.training;
+            double[] params = s.params;
+            Verdict verdict = Verdict.judge(experiment.network(), params, experiment.initialRadius(),
+                    experiment.data(), s.epochLoss, t.convergedLoss, s.stopReason());
+            int epochsDone = s.stopped() ? s.epoch - 1 : s.epoch;
+            RunResult result = new RunResult(config.name, t.seed, backend, params, s.epochLoss, s.epochDataLoss,
+                    s.epochRegularisation, s.step, epochsDone, s.seconds(), s.step - fromStep, verdict, guard.diverged(),
+                    s.restarts, SensitivityProfile.of(experiment.objective(), params, experiment.data()));
+            return new Outcome(result, log.text());
+        }
+    }
+
+    /** A fresh training of {@code experiment}, writing nothing; {@code progress} may be null. */
+    public static Session session(Experiment experiment, TrainingListener progress) {
+        return new Session(experiment, progress, null, null);
     }
 
     /** Trains without writing anything. */
@@ -121,33 +187,21 @@ public final class TrainingRun {
         return train(experiment, progress, null, null);
     }
 
+    /** Trains on {@code backend} (one member per call) without writing anything. */
+    public static Outcome train(Experiment experiment, Backend backend, TrainingListener progress) {
+        Session session = session(experiment, progress);
+        return run(session, backend);
+    }
+
     static Outcome train(Experiment experiment, TrainingListener progress, Path checkpointDir, Checkpoint resume) {
-        ExperimentConfig config = experiment.config();
-        TrainingConfig t = config.training;
-        ParameterLayout layout = experiment.network().layout();
-        double[] params = experiment.initialParams();
-        Backend backend = new CpuBackend(experiment.objective(), t.batchSize);
-        Adam adam = new Adam(layout.size(), layout.trainableMask(), t.learningRate, t.beta1, t.beta2, t.adamEpsilon);
-        MetricsLog log = new MetricsLog(resume == null ? List.of() : resume.metrics());
-        DivergenceGuard guard = new DivergenceGuard();
-        List<TrainingListener> listeners = new ArrayList<>(List.of(guard, log));
-        listeners.addAll(attemptListeners(experiment, adam));
-        if (checkpointDir != null) {
-            listeners.add(new Checkpointer(checkpointDir, t.checkpointEvery, log, Provenance.dataSha256(experiment)));
+        Session session = new Session(experiment, progress, checkpointDir, resume);
+        try (Backend backend = new CpuBackend(experiment.objective(), experiment.config().training.batchSize)) {
+            return run(session, backend);
         }
-        if (progress != null) {
-            listeners.add(progress);
-        }
-        TrainingState s = new Trainer(t.epochs, t.batchSize).fit(backend, adam, layout, params, experiment.data(),
-                experiment.seeds().stream(SeedStreams.SHUFFLE), listeners, resume == null ? null : resume.position());
-        double seconds = s.seconds();
-        Verdict verdict = Verdict.judge(experiment.network(), params, experiment.initialRadius(),
-                experiment.data(), s.epochLoss, t.convergedLoss, s.stopReason());
-        int epochsDone = s.stopped() ? s.epoch - 1 : s.epoch;
-        RunResult result = new RunResult(config.name, t.seed, backend.name(), params, s.epochLoss, s.epochDataLoss,
-                s.epochRegularisation, s.step, epochsDone, seconds,
-                s.step - (resume == null ? 0 : resume.position().step()), verdict, guard.diverged(), s.restarts,
-                SensitivityProfile.of(experiment.objective(), params, experiment.data()));
-        return new Outcome(result, log.text());
+    }
+
+    private static Outcome run(Session session, Backend backend) {
+        TrainingState s = trainer(session.experiment().config().training).fit(backend, List.of(session.member())).get(0);
+        return session.outcome(s, backend.name());
     }
 }

@@ -13,9 +13,9 @@ import org.holo.core.model.Objective;
 import org.holo.core.model.ParameterLayout;
 import org.holo.train.Experiment;
 import org.holo.train.TestSupport;
-import org.holo.train.ensemble.CpuEnsembleBackend;
-import org.holo.train.ensemble.EnsembleBackend;
-import org.holo.train.ensemble.EnsembleBackends;
+import org.holo.train.ensemble.EnsembleBackendProvider;
+import org.holo.train.loop.Backend;
+import org.holo.train.loop.CpuBackend;
 import org.holo.train.random.Rng;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -50,8 +50,8 @@ class DjlBackendAgreementTest {
         double worstGrad = 0.0;
         int evaluated = 0;
         int compared = 0;
-        try (EnsembleBackend cpu = new CpuEnsembleBackend(first.objective(), 1000, 2);
-             EnsembleBackend djl = EnsembleBackends.open("djl", "cpu", first.config(), first.network(), first.objective())) {
+        try (Backend cpu = new CpuBackend(first.objective(), 1000);
+             Backend djl = EnsembleBackendProvider.named("djl").open(first, "cpu")) {
             assertEquals("cpu", djl.device());
             for (int batchSize : new int[] {1, 10, 100, 1000}) {
                 for (int trial = 0; trial < 3; trial++) {
@@ -68,8 +68,8 @@ class DjlBackendAgreementTest {
                     double[] lDjl = new double[MEMBERS];
                     Objective.Value[] vCpu = values();
                     Objective.Value[] vDjl = values();
-                    cpu.evaluate(MEMBERS, params, batches, gCpu, lCpu, vCpu);
-                    djl.evaluate(MEMBERS, params, batches, gDjl, lDjl, vDjl);
+                    evaluate(cpu, MEMBERS, params, batches, gCpu, lCpu, vCpu);
+                    evaluate(djl, MEMBERS, params, batches, gDjl, lDjl, vDjl);
                     for (int s = 0; s < MEMBERS; s++) {
                         evaluated++;
                         if (!Double.isFinite(lCpu[s])) {
@@ -138,12 +138,12 @@ class DjlBackendAgreementTest {
         double[][] g = new double[2][layout.size()];
         double[] l = new double[2];
         Objective.Value[] v = {new Objective.Value(), new Objective.Value()};
-        try (EnsembleBackend cpu = new CpuEnsembleBackend(e.objective(), n, 1);
-             EnsembleBackend djl = EnsembleBackends.open("djl", "cpu", e.config(), e.network(), e.objective())) {
+        try (Backend cpu = new CpuBackend(e.objective(), n);
+             Backend djl = EnsembleBackendProvider.named("djl").open(e, "cpu")) {
             double[] lossCpu = new double[1];
             double[] lossDjl = new double[1];
-            cpu.evaluate(1, new double[][] {p}, new Batch[] {b}, new double[][] {g[0]}, lossCpu, new Objective.Value[] {v[0]});
-            djl.evaluate(1, new double[][] {p}, new Batch[] {b}, new double[][] {g[1]}, lossDjl, new Objective.Value[] {v[1]});
+            evaluate(cpu, 1, new double[][] {p}, new Batch[] {b}, new double[][] {g[0]}, lossCpu, new Objective.Value[] {v[0]});
+            evaluate(djl, 1, new double[][] {p}, new Batch[] {b}, new double[][] {g[1]}, lossDjl, new Objective.Value[] {v[1]});
             l[0] = lossCpu[0];
             l[1] = lossDjl[0];
         }
@@ -156,6 +156,71 @@ class DjlBackendAgreementTest {
         }
         for (int i = 0; i < g[0].length; i++) {
             assertEquals(g[0][i], g[1][i], TOLERANCE * scale, layout.nameOf(i) + " with " + infinite + " overflowing samples");
+        }
+    }
+
+    /**
+     * Members whose regularisers are held off (a warm-up) get the data loss alone on both backends, with its
+     * gradient; the others keep theirs, in the same call.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"euler", "rk4"})
+    void regularisersHeldOffPerMember(String scheme) throws IOException {
+        Experiment e = TestSupport.build(TestSupport.qcdConfig(), "model.scheme=" + scheme, "data.positives=200",
+                "data.negatives=200");
+        int p = e.network().layout().size();
+        Rng rng = new Rng(7L + scheme.hashCode());
+        double[][] params = new double[MEMBERS][];
+        Batch[] batches = new Batch[MEMBERS];
+        boolean[] on = new boolean[MEMBERS];
+        for (int s = 0; s < MEMBERS; s++) {
+            params[s] = e.initialParams();
+            batches[s] = randomBatch(e, 100, rng);
+            on[s] = s % 2 == 0;
+        }
+        double[][] gCpu = new double[MEMBERS][p];
+        double[][] gDjl = new double[MEMBERS][p];
+        double[][] gData = new double[MEMBERS][p];
+        Objective.Value[] vCpu = values();
+        Objective.Value[] vDjl = values();
+        Objective.Value[] vData = values();
+        boolean[] none = new boolean[MEMBERS];
+        try (Backend cpu = new CpuBackend(e.objective(), 100);
+             Backend djl = EnsembleBackendProvider.named("djl").open(e, "cpu")) {
+            cpu.lossAndGradient(MEMBERS, params, batches, on, gCpu, vCpu);
+            djl.lossAndGradient(MEMBERS, params, batches, on, gDjl, vDjl);
+            cpu.lossAndGradient(MEMBERS, params, batches, none, gData, vData);
+        }
+        for (int s = 0; s < MEMBERS; s++) {
+            String where = scheme + " member " + s + (on[s] ? " (regularised)" : " (warm-up)");
+            assertEquals(on[s], vCpu[s].regularisation > 0.0, where);
+            if (!on[s]) {
+                assertEquals(0.0, vCpu[s].regularisation, 0.0, where);
+                assertEquals(0.0, vDjl[s].regularisation, 0.0, where);
+                assertEquals(vData[s].total, vCpu[s].total, 0.0, where);
+                for (int i = 0; i < p; i++) {
+                    assertEquals(gData[s][i], gCpu[s][i], 0.0, where + " gradient " + i);
+                }
+            }
+            assertEquals(vCpu[s].total, vDjl[s].total, TOLERANCE * Math.abs(vCpu[s].total), where);
+            double scale = 0.0;
+            for (int i = 0; i < p; i++) {
+                scale = Math.max(scale, Math.abs(gCpu[s][i]));
+            }
+            for (int i = 0; i < p; i++) {
+                assertEquals(gCpu[s][i], gDjl[s][i], TOLERANCE * scale, where + " gradient " + i);
+            }
+        }
+    }
+
+    /** Every member with its regularisers; {@code losses} receives the totals. */
+    static void evaluate(Backend b, int count, double[][] params, Batch[] batches, double[][] grads, double[] losses,
+                         Objective.Value[] parts) {
+        boolean[] on = new boolean[count];
+        java.util.Arrays.fill(on, true);
+        b.lossAndGradient(count, params, batches, on, grads, parts);
+        for (int s = 0; s < count; s++) {
+            losses[s] = parts[s].total;
         }
     }
 

@@ -51,6 +51,23 @@ class EnsembleMemberIdentityTest {
         assertTrue(restarted >= 1 && restarted < out.runs().size(), restarted + " of " + out.runs().size() + " restarted");
     }
 
+    /**
+     * A regularisation warm-up is per member: each member holds its regularisers off for its own first epochs,
+     * a restarted member again in its new attempt, as its single run does.
+     */
+    @Test
+    void membersWithAWarmUpEqualSingleRuns() throws IOException {
+        EnsembleRun.Outcome out = check(TestSupport.qcdConfig(), List.of(1L, 3L, 4L, 7L), "training.epochs=3",
+                "training.regularisationWarmup=1", "training.restart.maxRestarts=1", "training.restart.afterEpochs=1",
+                "training.restart.dataLossAbove=0.27");
+        long restarted = out.runs().stream().filter(r -> r.restarts() > 0).count();
+        assertTrue(restarted >= 1 && restarted < out.runs().size(), restarted + " of " + out.runs().size() + " restarted");
+        for (Long s : List.of(1L, 3L, 4L, 7L)) {
+            List<String> lines = Files.readAllLines(EnsembleRun.memberDir(tmp.resolve("ensemble"), s).resolve(RunDirectory.METRICS));
+            assertTrue(lines.get(0).contains("\"regularisation\":0.0"), "warm-up epoch of seed " + s + ": " + lines.get(0));
+        }
+    }
+
     /** A member that diverges is frozen with the single run's message; the others go on unchanged. */
     @Test
     void aDivergingMemberIsFrozenAndTheOthersGoOn() throws IOException {

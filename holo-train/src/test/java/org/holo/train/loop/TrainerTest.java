@@ -62,7 +62,14 @@ class TrainerTest {
         }
 
         @Override
-        public double lossAndGradient(double[] params, Batch batch, double[] grad, Objective.Value parts) {
+        public void lossAndGradient(int count, double[][] params, Batch[] batches, boolean[] withRegularisers,
+                                    double[][] grads, Objective.Value[] parts) {
+            for (int s = 0; s < count; s++) {
+                parts[s].total = lossAndGradient(params[s], batches[s], grads[s], parts[s]);
+            }
+        }
+
+        private double lossAndGradient(double[] params, Batch batch, double[] grad, Objective.Value parts) {
             int call = calls++;
             double[] xs = Arrays.copyOf(batch.x0, batch.size());
             for (int k = 0; k < batch.size(); k++) {
@@ -241,5 +248,108 @@ class TrainerTest {
                 new Rng(2), List.of(guard));
         assertFalse(guard.diverged());
         assertEquals(4, s.step);
+    }
+    /** E = mean_k (p0 x0 + p1 x1 + p2 − y)² + p3², a deterministic function of parameters and batch alone. */
+    private static final class QuadraticBackend implements Backend {
+        @Override
+        public String name() {
+            return "quadratic";
+        }
+
+        @Override
+        public void lossAndGradient(int count, double[][] params, Batch[] batches, boolean[] withRegularisers,
+                                    double[][] grads, Objective.Value[] parts) {
+            for (int s = 0; s < count; s++) {
+                double[] p = params[s];
+                double[] g = grads[s];
+                Batch b = batches[s];
+                java.util.Arrays.fill(g, 0.0);
+                double data = 0.0;
+                for (int k = 0; k < b.size(); k++) {
+                    double r = p[0] * b.x0[k] * 0.1 + p[1] * b.x1[k] * 0.1 + p[2] - b.y[k];
+                    data += r * r / b.size();
+                    g[0] += 2 * r * b.x0[k] * 0.1 / b.size();
+                    g[1] += 2 * r * b.x1[k] * 0.1 / b.size();
+                    g[2] += 2 * r / b.size();
+                }
+                double reg = withRegularisers[s] ? p[3] * p[3] : 0.0;
+                if (withRegularisers[s]) {
+                    g[3] = 2 * p[3];
+                }
+                parts[s].data = data;
+                parts[s].regularisation = reg;
+                parts[s].total = data + reg;
+            }
+        }
+    }
+
+    private static Trainer.Member member(long seed, List<TrainingListener> listeners, LoopPosition resume) {
+        return new Trainer.Member(new Adam(4, LAYOUT.trainableMask(), 0.05, 0.9, 0.999, 1e-8), LAYOUT,
+                new double[] {1.0, -1.0, 0.5, 0.3}, data(10), new Rng(seed), listeners, resume);
+    }
+
+    /** Stopped after any step (the last of an epoch included) and resumed from its position: the same end, bit for bit. */
+    @Test
+    void resumingAfterAnyStepContinuesExactly() {
+        int epochs = 4;
+        MetricsLog wholeLog = new MetricsLog();
+        TrainingState whole = new Trainer(epochs, 4).fit(new QuadraticBackend(), List.of(member(9, List.of(wholeLog), null))).get(0);
+        assertEquals(12, whole.step);
+        for (long stopAt = 1; stopAt < whole.step; stopAt++) {
+            long at = stopAt;
+            LoopPosition[] saved = new LoopPosition[1];
+            TrainingListener interrupt = new TrainingListener() {
+                @Override
+                public void onStepEnd(TrainingState s) {
+                    if (s.step == at) {
+                        saved[0] = s.position();
+                        s.stop("interrupted");
+                    }
+                }
+            };
+            MetricsLog log = new MetricsLog();
+            new Trainer(epochs, 4).fit(new QuadraticBackend(), List.of(member(9, List.of(log, interrupt), null)));
+            MetricsLog resumedLog = new MetricsLog(log.lines());
+            TrainingState resumed = new Trainer(epochs, 4).fit(new QuadraticBackend(),
+                    List.of(member(9, List.of(resumedLog), saved[0]))).get(0);
+            assertArrayEquals(whole.params, resumed.params, 0.0, "resumed after step " + at);
+            assertEquals(whole.step, resumed.step);
+            assertEquals(wholeLog.text(), resumedLog.text(), "resumed after step " + at);
+        }
+    }
+
+    /** Members trained together end exactly as each trained alone, also when one stops early and when one holds its regularisers off. */
+    @Test
+    void membersTrainedTogetherEqualMembersTrainedAlone() {
+        int epochs = 3;
+        TrainingListener stopAtFive = new TrainingListener() {
+            @Override
+            public void onStepEnd(TrainingState s) {
+                if (s.step == 5) {
+                    s.stop("stopped by the test");
+                }
+            }
+        };
+        TrainingListener noRegularisers = new TrainingListener() {
+            @Override
+            public void onTrainingBegin(TrainingState s) {
+                s.regularisersOn = false;
+            }
+        };
+        List<List<TrainingListener>> listeners = List.of(List.of(), List.of(stopAtFive), List.of(noRegularisers));
+        List<Trainer.Member> together = new ArrayList<>();
+        for (int k = 0; k < 3; k++) {
+            together.add(member(20 + k, listeners.get(k), null));
+        }
+        List<TrainingState> states = new Trainer(epochs, 3).fit(new QuadraticBackend(), together);
+        for (int k = 0; k < 3; k++) {
+            TrainingState alone = new Trainer(epochs, 3).fit(new QuadraticBackend(), List.of(member(20 + k, listeners.get(k), null))).get(0);
+            assertArrayEquals(alone.params, states.get(k).params, 0.0, "member " + k);
+            assertEquals(alone.step, states.get(k).step, "member " + k);
+            assertEquals(alone.epochLoss, states.get(k).epochLoss, 0.0, "member " + k);
+        }
+        assertEquals(5, states.get(1).step);
+        assertEquals(12, states.get(0).step);
+        assertEquals(0.3, states.get(2).params[3], 0.0, "no regulariser, no gradient on p3");
     }
 }

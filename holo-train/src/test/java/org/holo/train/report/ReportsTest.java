@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.holo.train.TestSupport;
 import org.holo.train.config.ConfigLoader;
+import org.holo.train.ensemble.MetricBand;
 import org.holo.train.run.FinishedRun;
 import org.holo.train.run.TrainingRun;
 import org.junit.jupiter.api.BeforeAll;

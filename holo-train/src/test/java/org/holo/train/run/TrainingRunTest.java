@@ -20,6 +20,7 @@ import org.holo.core.model.Batch;
 import org.holo.train.Experiment;
 import org.holo.train.TestSupport;
 import org.holo.train.config.ConfigLoader;
+import org.holo.train.io.AtomicFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

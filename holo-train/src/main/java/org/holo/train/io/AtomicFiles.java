@@ -1,4 +1,4 @@
-package org.holo.train.run;
+package org.holo.train.io;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

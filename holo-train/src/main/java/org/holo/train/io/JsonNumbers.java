@@ -1,4 +1,4 @@
-package org.holo.train.run;
+package org.holo.train.io;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
