@@ -125,6 +125,18 @@ public record FinishedRun(Path dir, ExperimentConfig config, HolographicNetwork 
     private static double[] params(HolographicNetwork network, JsonNode result, Values values) {
         ParameterLayout layout = network.layout();
         double[] p = new double[layout.size()];
+        JsonNode blocks = result.get(ResultFields.PARAMETERS);
+        if (blocks != null && blocks.isObject()) {
+            for (ParameterLayout.Block b : layout.blocks()) {
+                if (b.size() == 1) {
+                    p[b.offset()] = values.number(blocks, b.name());
+                } else {
+                    System.arraycopy(values.layers(blocks, b.name(), b.size()), 0, p, b.offset(), b.size());
+                }
+            }
+            return p;
+        }
+        // a run written before the blocks were recorded by name: the per-layer weights, c, L and lambda fields
         if (layout.has(ParameterLayout.HORIZON)) {
             p[layout.offsetOf(ParameterLayout.HORIZON)] = values.number(result, ResultFields.HORIZON_COEFFICIENT);
         }

@@ -37,9 +37,14 @@ public final class ResultFields {
     public static final String MICROSECONDS_PER_STEP = "microseconds_per_step";
 
     /** Fields that measure the machine, not the physics. */
+    /**
+     * Every parameter block under the name its component declares (a number for a block of one, else an array):
+     * what a run is read back from, whatever its components.
+     */
+    public static final String PARAMETERS = "parameters";
     public static final Set<String> TIMING = Set.of(SECONDS, MICROSECONDS_PER_STEP);
     /** Fields added after v1: a run written before them lacks them and still reads and reproduces. */
-    public static final Set<String> ADDED_LATER = Set.of(SENSITIVITY, H_RESOLUTION, SENSITIVITY_DEFINITION);
+    public static final Set<String> ADDED_LATER = Set.of(SENSITIVITY, H_RESOLUTION, SENSITIVITY_DEFINITION, PARAMETERS);
 
     private ResultFields() {
     }

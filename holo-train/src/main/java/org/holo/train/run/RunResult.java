@@ -70,6 +70,14 @@ public record RunResult(String experiment, long seed, String backend, double[] p
             ParameterLayout.Block rb = layout.block(ParameterLayout.METRIC);
             JsonNumbers.addAll(o.putArray(ResultFields.REMAINDER), java.util.Arrays.copyOfRange(params, rb.offset(), rb.offset() + rb.size()));
         }
+        ObjectNode blocks = o.putObject(ResultFields.PARAMETERS);
+        for (ParameterLayout.Block b : layout.blocks()) {
+            if (b.size() == 1) {
+                JsonNumbers.put(blocks, b.name(), params[b.offset()]);
+            } else {
+                JsonNumbers.addAll(blocks.putArray(b.name()), java.util.Arrays.copyOfRange(params, b.offset(), b.offset() + b.size()));
+            }
+        }
         JsonNumbers.addAll(o.putArray(ResultFields.SENSITIVITY), sensitivity);
         JsonNumbers.addAll(o.putArray(ResultFields.H_RESOLUTION), SensitivityProfile.resolution(sensitivity));
         o.put(ResultFields.SENSITIVITY_DEFINITION, SENSITIVITY_DEFINITION);

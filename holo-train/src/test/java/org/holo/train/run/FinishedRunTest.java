@@ -93,6 +93,32 @@ class FinishedRunTest {
         assertTrue(e.getMessage().contains("missing config.json"), e.getMessage());
     }
 
+    /**
+     * A run written now records every parameter block by name and is read back from them exactly; the same run
+     * without them (as v1 wrote it) reads back from its h, c, L and lambda fields to the same numbers.
+     */
+    @ParameterizedTest
+    @MethodSource("runs")
+    void aRunIsReadBackFromItsNamedParameterBlocks(String name, @TempDir Path tmp) throws IOException {
+        Path v1 = V1RunDirectoriesTest.relocated(V1RunDirectoriesTest.FIXTURES.resolve(name), tmp.resolve("v1"));
+        Path now = tmp.resolve("now");
+        Reproduction.rerun(v1, now);
+        ObjectNode result = (ObjectNode) ConfigLoader.mapper().readTree(now.resolve(RunDirectory.RESULT).toFile());
+        JsonNode blocks = result.get(ResultFields.PARAMETERS);
+        FinishedRun run = FinishedRun.read(now);
+        assertEquals(run.network().layout().names(), iterate(blocks.fieldNames()));
+        assertEquals(blocks.get("lambda").asDouble(), run.lambda(), 0.0);
+        result.remove(ResultFields.PARAMETERS);
+        Files.writeString(now.resolve(RunDirectory.RESULT), result.toString());
+        assertArrayEquals(run.params(), FinishedRun.read(now).params(), 0.0, name);
+        // a block with a wrong value is what is read: the blocks, not the older fields, are the record
+        ObjectNode changed = (ObjectNode) ConfigLoader.mapper().readTree(now.resolve(RunDirectory.RESULT).toFile());
+        changed.putObject(ResultFields.PARAMETERS).setAll((ObjectNode) blocks.deepCopy());
+        ((ObjectNode) changed.get(ResultFields.PARAMETERS)).put("lambda", 123.0);
+        Files.writeString(now.resolve(RunDirectory.RESULT), changed.toString());
+        assertEquals(123.0, FinishedRun.read(now).lambda(), 0.0);
+    }
+
     /** The paper-QCD fixture with its result.json changed by {@code edit}. */
     private static Path damaged(Path tmp, java.util.function.Consumer<ObjectNode> edit) throws IOException {
         Path dir = V1RunDirectoriesTest.relocated(V1RunDirectoriesTest.FIXTURES.resolve("paper-qcd-seed1"), tmp.resolve("run"));
@@ -100,5 +126,11 @@ class FinishedRunTest {
         edit.accept(result);
         Files.writeString(dir.resolve(RunDirectory.RESULT), result.toString());
         return dir;
+    }
+
+    private static java.util.List<String> iterate(java.util.Iterator<String> it) {
+        java.util.List<String> l = new java.util.ArrayList<>();
+        it.forEachRemaining(l::add);
+        return l;
     }
 }
