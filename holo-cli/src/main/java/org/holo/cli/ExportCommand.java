@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
         description = {"Export a finished run: h(eta), the volume factor W(eta) (1 at eta_ini) per layer, the learned",
             "scalars with units (L in GeV^-1, 1/L in MeV, lambda), the training history and, when the data were",
             "labelled with a known metric, the true metric.",
-            "Writes into --out DIR (default: RUN_DIR/export). Files (README \"Exports and plots\"):",
+            "Writes into --out DIR (default: RUN_DIR/export). Files (docs/exports-and-plots.md):",
             "  csv   metric.csv, history.csv, scalars.csv [, metric_true.csv], each with a NAME.csv.json sidecar",
             "  dat   the same tables whitespace-separated with a '#' header (NumPy, gnuplot), NAME.dat.json sidecars",
             "  npy   one NumPy .npy (<f8, rows x columns) per table, NAME.npy.json sidecars listing the columns",

@@ -226,7 +226,7 @@ public final class DjlBackend implements Backend {
         if (gpus == 0) {
             throw new IllegalArgumentException("device " + spec + ": no GPU is visible to DJL (PyTorch "
                     + e.getVersion() + " sees 0 CUDA devices; this build uses the CPU-only libtorch unless"
-                    + " PYTORCH_LIBRARY_PATH points at a CUDA one, see README 'Backends and GPUs'); use device cpu");
+                    + " PYTORCH_LIBRARY_PATH points at a CUDA one, see docs/backends-and-gpus.md); use device cpu");
         }
         if (index >= gpus) {
             throw new IllegalArgumentException("device " + spec + ": DJL sees " + gpus + " GPU"

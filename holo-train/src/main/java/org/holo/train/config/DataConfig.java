@@ -39,7 +39,7 @@ public abstract class DataConfig {
         public int negatives = 1000;
     }
 
-    /** Labelled data made elsewhere (or by holo generate): columns input0,input1,label. */
+    /** Labelled data made elsewhere (or by holo generate): the boundary map's input columns (e.g. m_q_GeV,condensate_GeV3 or phi,pi) and label. */
     public static final class Csv extends DataConfig {
         public String file = "";
     }

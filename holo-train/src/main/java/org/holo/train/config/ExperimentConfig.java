@@ -2,7 +2,7 @@ package org.holo.train.config;
 
 /**
  * One experiment, as written in a config file that goes into a paper. Every field has a default; units are
- * in the field names where they are not 1/L (AdS units). See README "Config reference".
+ * in the field names where they are not 1/L (AdS units). See docs/config.md.
  */
 public final class ExperimentConfig {
 

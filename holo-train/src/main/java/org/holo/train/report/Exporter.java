@@ -17,7 +17,7 @@ import org.holo.train.io.AtomicFiles;
 import org.holo.train.io.JsonNumbers;
 
 /**
- * Writes the tables of a {@link RunReport} in one of four formats (README "Exports and plots"):
+ * Writes the tables of a {@link RunReport} in one of four formats (docs/exports-and-plots.md):
  * <ul>
  *   <li>{@code csv}: NAME.csv with one header row, plus the sidecar NAME.csv.json (each column's meaning and
  *       unit, the source run);</li>

@@ -34,7 +34,7 @@ import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * The figures of a run, drawn with XChart and written as PNG and SVG (README "Exports and plots"):
+ * The figures of a run, drawn with XChart and written as PNG and SVG (docs/exports-and-plots.md):
  * <ul>
  *   <li>{@code metric}: the learned h(η_i) per layer with the shaded band h ± h_resolution (what the data
  *       determine; clipped to the plot), the ensemble band (q16…q84) when there is one, the true metric when the

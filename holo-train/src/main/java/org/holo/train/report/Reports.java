@@ -16,7 +16,7 @@ import org.holo.train.io.AtomicFiles;
 import org.holo.train.run.FinishedRun;
 
 /**
- * Exports and figures of a finished run directory (README "Exports and plots").
+ * Exports and figures of a finished run directory (docs/exports-and-plots.md).
  *
  * <p>{@link #writeAll(Path)} is what {@code holo plot} runs and what {@code holo train} calls at the end: the CSV
  * export into RUN_DIR/export/, the PNG and SVG figures into RUN_DIR/plots/, and plot.gp / plot.py into RUN_DIR.

@@ -110,7 +110,7 @@ public final class RunReport {
                 null, notes);
     }
 
-    /** The sensitivity profile G_i and the resolution of h derived from it (README "Run directory"). */
+    /** The sensitivity profile G_i and the resolution of h derived from it (docs/run-directory.md). */
     static List<Column> sensitivityColumns(double[] g) {
         double shift = SensitivityProfile.OUTPUT_SHIFT;
         return List.of(

@@ -42,7 +42,7 @@ public final class Scripts {
         boolean params = hasL || r.lambdaTrained();
         String title = quote(r.title());
         StringBuilder s = new StringBuilder();
-        s.append("# Redraws the figures of this holo run from export/*.csv (written by holo; see README \"Exports and plots\").\n")
+        s.append("# Redraws the figures of this holo run from export/*.csv (written by holo; see docs/exports-and-plots.md).\n")
                 .append("# Usage: gnuplot plot.gp   (from any directory; writes plots/gp-*.png)\n")
                 .append("if (exists(\"ARG0\") && strlen(ARG0) > 0) { cd system(\"dirname '\" . ARG0 . \"'\") }\n")
                 .append("system(\"mkdir -p plots\")\n")
@@ -143,7 +143,7 @@ public final class Scripts {
         StringBuilder s = new StringBuilder();
         s.append("#!/usr/bin/env python3\n")
                 .append("\"\"\"Redraws the figures of this holo run from export/*.csv with matplotlib (written by holo; see\n")
-                .append("README \"Exports and plots\"). Usage: python3 plot.py (from any directory); writes plots/mpl-*.png.\"\"\"\n")
+                .append("docs/exports-and-plots.md). Usage: python3 plot.py (from any directory); writes plots/mpl-*.png.\"\"\"\n")
                 .append("import csv\nimport math\nimport os\n\n")
                 .append("import matplotlib\nmatplotlib.use(\"Agg\")\nimport matplotlib.pyplot as plt  # noqa: E402\n\n")
                 .append("HERE = os.path.dirname(os.path.abspath(__file__))\n")
