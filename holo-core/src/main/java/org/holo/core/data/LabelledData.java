@@ -1,5 +1,7 @@
 package org.holo.core.data;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -30,14 +32,15 @@ public final class LabelledData {
 
     /** Reads data from a table with columns (input0, input1, label), checking labels are 0 or 1. */
     public static LabelledData fromTable(NumericTable table, List<String> inputColumns) {
-        double[] y = table.column(LABEL);
+        double[] y = table.columnArray(LABEL);
         for (int r = 0; r < y.length; r++) {
             if (y[r] != 0.0 && y[r] != 1.0) {
                 throw new DataFormatException(table.source(), table.line(r),
                         "label must be 0 (positive) or 1 (negative), found " + y[r]);
             }
         }
-        return new LabelledData(inputColumns, table.column(inputColumns.get(0)), table.column(inputColumns.get(1)), y);
+        // the table's own arrays: a copy would double the data
+        return new LabelledData(inputColumns, table.columnArray(inputColumns.get(0)), table.columnArray(inputColumns.get(1)), y);
     }
 
     public List<String> inputColumns() {
@@ -73,10 +76,25 @@ public final class LabelledData {
     /** CSV text: header {@code input0,input1,label} and one row per sample, numbers in shortest round-trip form. */
     public String toCsv() {
         StringBuilder sb = new StringBuilder(size() * 48);
+        try {
+            writeCsv(sb);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringBuilder does not throw
+        }
+        return sb.toString();
+    }
+
+    /** The text of {@link #toCsv()}, written piecewise: for data too large to hold as one string. */
+    public void writeCsv(Appendable out) throws IOException {
+        StringBuilder sb = new StringBuilder(64 * 1024);
         sb.append(inputColumns.get(0)).append(',').append(inputColumns.get(1)).append(',').append(LABEL).append('\n');
         for (int i = 0; i < size(); i++) {
             sb.append(x0[i]).append(',').append(x1[i]).append(',').append((int) y[i]).append('\n');
+            if (sb.length() >= 60 * 1024) {
+                out.append(sb);
+                sb.setLength(0);
+            }
         }
-        return sb.toString();
+        out.append(sb);
     }
 }

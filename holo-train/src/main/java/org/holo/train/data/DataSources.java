@@ -97,7 +97,7 @@ public final class DataSources {
                     + " points, found " + points.rows());
         }
         double[] x = points.column("m_q_GeV");
-        long distinct = Arrays.stream(x).map(v -> v + 0.0).distinct().count();
+        long distinct = distinct(x);
         if (distinct < degree + 1) {
             throw new DataFormatException(file, 0, "a degree-" + degree + " fit (data.fitDegree) needs at least " + (degree + 1)
                     + " distinct m_q_GeV values, found " + distinct);
@@ -127,10 +127,24 @@ public final class DataSources {
         }
     }
 
-    public static NumericTable readTable(Path file, List<String> columns) throws IOException {
-        if (Files.isDirectory(file)) {
-            throw new DataFormatException(file.toString(), 0, "is a directory, expected a CSV file");
+    /** How many different values (-0.0 and 0.0 alike), without boxing them. */
+    private static long distinct(double[] x) {
+        double[] sorted = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            sorted[i] = x[i] + 0.0;
         }
+        Arrays.sort(sorted);
+        long n = 0;
+        for (int i = 0; i < sorted.length; i++) {
+            if (i == 0 || sorted[i] != sorted[i - 1]) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    public static NumericTable readTable(Path file, List<String> columns) throws IOException {
+        requireRegularFile(file, "a CSV file");
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return NumericTable.read(r, file.toString(), columns);
         } catch (NoSuchFileException e) {
@@ -140,13 +154,28 @@ public final class DataSources {
         }
     }
 
+    /**
+     * A data file must be a regular file: opening a FIFO would wait for a writer, a directory or device is not
+     * data.
+     */
+    public static void requireRegularFile(Path file, String expected) {
+        if (Files.isDirectory(file)) {
+            throw new DataFormatException(file.toString(), 0, "is a directory, expected " + expected);
+        }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new DataFormatException(file.toString(), 0, "is not a regular file (a FIFO, socket or device?), expected "
+                    + expected);
+        }
+    }
+
     private static void requireNonNegative(NumericTable table, List<String> columns) {
         for (String col : columns) {
-            double[] v = table.column(col);
-            for (int r = 0; r < v.length; r++) {
-                if (v[r] < 0) {
+            int c = table.columnIndex(col);
+            for (int r = 0; r < table.rows(); r++) {
+                double v = table.value(c, r);
+                if (v < 0) {
                     throw new DataFormatException(table.source(), table.line(r), "column '" + col
-                            + "' must not be negative (quark masses and condensates are >= 0), found " + v[r]);
+                            + "' must not be negative (quark masses and condensates are >= 0), found " + v);
                 }
             }
         }
