@@ -12,8 +12,9 @@ import java.util.List;
  * spaces around fields. Anything else wrong is an error that names the source and line.
  *
  * <p>Read in one streaming pass into primitive columns: no object per row and no copy of the text, so a table
- * of n rows and k columns holds 8·k·n bytes (plus the line numbers of rows after blank or comment lines), and
- * reading it peaks at about twice that (the duplicate-row index).
+ * of n rows and k columns holds 8·k·n bytes (plus the line numbers of rows after blank or comment lines); the
+ * search for duplicated rows after reading adds 8 bytes per row (hashes sorted with the row indices) while it runs.
+ * Errors are reported as a reader going line by line would meet them: a duplicated row before a bad line first.
  */
 public final class NumericTable {
 
@@ -144,7 +145,6 @@ public final class NumericTable {
         private final double[] row;
         private final int[] fieldStart;
         private final int[] fieldEnd;
-        private final DuplicateIndex duplicates;
 
         CsvReader(Reader reader, String source, List<String> expected) {
             this.reader = reader;
@@ -158,10 +158,25 @@ public final class NumericTable {
             for (int c = 0; c < width; c++) {
                 chunks[c] = new double[4][];
             }
-            this.duplicates = new DuplicateIndex();
         }
 
         NumericTable read() throws IOException {
+            try {
+                readLines();
+            } catch (DataFormatException e) {
+                drain(); // text that is not UTF-8 anywhere in the file is the first thing to say
+                requireNoDuplicate(rows);
+                throw e;
+            }
+            if (header == null) {
+                throw new DataFormatException(source, 0, (anyContent ? "only comments, no header row" : "the file is empty")
+                        + ": expected a header row with columns " + String.join(",", expected) + ", then one row per point");
+            }
+            requireNoDuplicate(rows);
+            return build();
+        }
+
+        private void readLines() throws IOException {
             boolean first = true;
             while (true) {
                 if (bufStart == bufEnd && !fill()) {
@@ -175,11 +190,12 @@ public final class NumericTable {
                 }
                 nextLine();
             }
-            if (header == null) {
-                throw new DataFormatException(source, 0, (anyContent ? "only comments, no header row" : "the file is empty")
-                        + ": expected a header row with columns " + String.join(",", expected) + ", then one row per point");
+        }
+
+        private void drain() throws IOException {
+            while (reader.read(buf, 0, buf.length) >= 0) {
+                // the decoder checks what passes
             }
-            return build();
         }
 
         private boolean fill() throws IOException {
@@ -318,10 +334,6 @@ public final class NumericTable {
             for (int c = 0; c < width; c++) {
                 row[order[c]] = DecimalParser.parse(b, fieldStart[c], fieldEnd[c], header.get(c), source, lineNo);
             }
-            int first = duplicates.firstLineOf(row);
-            if (first > 0) {
-                throw new DataFormatException(source, lineNo, "duplicated row: same values as line " + first);
-            }
             append();
         }
 
@@ -396,7 +408,6 @@ public final class NumericTable {
                 breaks++;
             }
             lastLine = lineNo;
-            duplicates.add(rows);
             rows++;
         }
 
@@ -413,7 +424,6 @@ public final class NumericTable {
         }
 
         private NumericTable build() {
-            duplicates.release();
             double[][] data = new double[width][];
             for (int c = 0; c < width; c++) {
                 double[] col = new double[rows];
@@ -430,89 +440,74 @@ public final class NumericTable {
         }
 
         /**
-         * The rows read so far, by value (-0.0 and 0.0 alike): an open-addressing hash set of row indices, 4 to
-         * 16 bytes per row while reading, none afterwards.
+         * The first row (in file order) equal to an earlier one (-0.0 and 0.0 alike) among the first {@code n}
+         * rows, as {row, earlier row}, or null: the rows' hashes with their indices (8 bytes per row), sorted, and
+         * rows compared where hashes agree.
          */
-        private final class DuplicateIndex {
-
-            private int[] slots = new int[1 << 10]; // row + 1, 0 for empty
-            private int size;
-
-            /** The line of an earlier row equal to {@code values}, or 0. */
-            int firstLineOf(double[] values) {
-                int mask = slots.length - 1;
-                for (int s = hash(values) & mask; ; s = (s + 1) & mask) {
-                    int r = slots[s] - 1;
-                    if (r < 0) {
-                        return 0;
-                    }
-                    if (equalsRow(r, values)) {
-                        return lineOf(r);
-                    }
+        private int[] firstDuplicate(int n) {
+            long[] keyed = new long[n];
+            for (int r = 0; r < n; r++) {
+                keyed[r] = ((long) hashOfRow(r) << 32) | r;
+            }
+            Arrays.sort(keyed);
+            int later = -1;
+            int earlier = -1;
+            for (int g = 0; g < n; ) {
+                int end = g + 1;
+                while (end < n && (keyed[end] >>> 32) == (keyed[g] >>> 32)) {
+                    end++;
                 }
-            }
-
-            void add(int r) {
-                if (2 * (size + 1) > slots.length) {
-                    grow();
-                }
-                insert(slots, r, hashOfRow(r));
-                size++;
-            }
-
-            void release() {
-                slots = null;
-            }
-
-            private void grow() {
-                int[] bigger = new int[slots.length * 2];
-                for (int v : slots) {
-                    if (v != 0) {
-                        insert(bigger, v - 1, hashOfRow(v - 1));
+                // within a hash group the rows are in file order: the first equal earlier row is the first occurrence
+                for (int j = g + 1; j < end; j++) {
+                    int rj = (int) keyed[j];
+                    if (later >= 0 && rj >= later) {
+                        break;
+                    }
+                    for (int i = g; i < j; i++) {
+                        int ri = (int) keyed[i];
+                        if (sameRow(ri, rj)) {
+                            later = rj;
+                            earlier = ri;
+                            break;
+                        }
                     }
                 }
-                slots = bigger;
+                g = end;
             }
+            return later < 0 ? null : new int[] {later, earlier};
+        }
 
-            private void insert(int[] table, int r, int h) {
-                int mask = table.length - 1;
-                int s = h & mask;
-                while (table[s] != 0) {
-                    s = (s + 1) & mask;
+        private boolean sameRow(int a, int b) {
+            for (int c = 0; c < width; c++) {
+                if (valueAt(c, a) + 0.0 != valueAt(c, b) + 0.0) {
+                    return false;
                 }
-                table[s] = r + 1;
             }
+            return true;
+        }
 
-            private boolean equalsRow(int r, double[] values) {
-                for (int c = 0; c < width; c++) {
-                    if (valueAt(c, r) + 0.0 != values[c] + 0.0) {
-                        return false;
-                    }
-                }
-                return true;
+        private int hashOfRow(int r) {
+            long h = 0x9e3779b97f4a7c15L;
+            for (int c = 0; c < width; c++) {
+                h = Rows.mix(h ^ Double.doubleToLongBits(valueAt(c, r) + 0.0));
             }
+            return (int) (h ^ (h >>> 32));
+        }
 
-            private int hash(double[] values) {
-                long h = 0x9e3779b97f4a7c15L;
-                for (int c = 0; c < width; c++) {
-                    h = mix(h ^ Double.doubleToLongBits(values[c] + 0.0));
-                }
-                return (int) (h ^ (h >>> 32));
+        /** A duplicated row among the rows before an error on a later line is the error to report. */
+        private void requireNoDuplicate(int n) {
+            int[] d = firstDuplicate(n);
+            if (d != null) {
+                throw new DataFormatException(source, lineOf(d[0]), "duplicated row: same values as line " + lineOf(d[1]));
             }
+        }
+    }
 
-            private int hashOfRow(int r) {
-                long h = 0x9e3779b97f4a7c15L;
-                for (int c = 0; c < width; c++) {
-                    h = mix(h ^ Double.doubleToLongBits(valueAt(c, r) + 0.0));
-                }
-                return (int) (h ^ (h >>> 32));
-            }
-
-            private long mix(long z) {
-                z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-                z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-                return z ^ (z >>> 31);
-            }
+    private static final class Rows {
+        static long mix(long z) {
+            z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+            z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+            return z ^ (z >>> 31);
         }
     }
 
