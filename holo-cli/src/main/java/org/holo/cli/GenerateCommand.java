@@ -1,8 +1,5 @@
 package org.holo.cli;
 
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.holo.train.Experiment;
@@ -27,11 +24,7 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ConfigLoader.Loaded loaded = options.load();
         Experiment e = Experiment.build(loaded.config(), loaded.baseDir());
-        AtomicFiles.write(out, o -> {
-            Writer w = new OutputStreamWriter(o, StandardCharsets.UTF_8);
-            e.data().writeCsv(w);
-            w.flush();
-        });
+        AtomicFiles.write(out, e.data()::writeCsv);
         System.err.println("wrote " + e.data().size() + " points (" + e.data().positives() + " positive) to " + out);
         return ExitCodes.OK;
     }

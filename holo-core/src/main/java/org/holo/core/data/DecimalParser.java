@@ -28,7 +28,6 @@ final class DecimalParser {
     private static final long[] POW5_LOW = new long[LARGEST_POWER - SMALLEST_POWER + 1];
 
     static {
-        java.math.BigInteger two128 = java.math.BigInteger.ONE.shiftLeft(128);
         for (int q = SMALLEST_POWER; q <= LARGEST_POWER; q++) {
             java.math.BigInteger c;
             if (q >= 0) {
@@ -42,9 +41,7 @@ final class DecimalParser {
                 int z = p5.bitLength();
                 int b = 2 * z + 2 * 64;
                 c = java.math.BigInteger.ONE.shiftLeft(b).divide(p5).add(java.math.BigInteger.ONE);
-                while (c.compareTo(two128) >= 0) {
-                    c = c.shiftRight(1);
-                }
+                c = c.shiftRight(Math.max(0, c.bitLength() - 128));
             }
             POW5_HIGH[q - SMALLEST_POWER] = c.shiftRight(64).longValue();
             POW5_LOW[q - SMALLEST_POWER] = c.longValue();

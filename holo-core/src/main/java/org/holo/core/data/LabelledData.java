@@ -1,7 +1,9 @@
 package org.holo.core.data;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -86,15 +88,44 @@ public final class LabelledData {
 
     /** The text of {@link #toCsv()}, written piecewise: for data too large to hold as one string. */
     public void writeCsv(Appendable out) throws IOException {
-        StringBuilder sb = new StringBuilder(64 * 1024);
+        writeCsv(out::append);
+    }
+
+    /** The text of {@link #toCsv()} as UTF-8 bytes, written piecewise through one reused buffer. */
+    public void writeCsv(OutputStream out) throws IOException {
+        byte[] bytes = new byte[CHUNK + 64];
+        writeCsv(text -> {
+            int n = text.length();
+            for (int k = 0; k < n; k++) {
+                char c = text.charAt(k);
+                if (c >= 0x80) {
+                    // only column names can be other than ASCII
+                    out.write(text.toString().getBytes(StandardCharsets.UTF_8));
+                    return;
+                }
+                bytes[k] = (byte) c;
+            }
+            out.write(bytes, 0, n);
+        });
+    }
+
+    private static final int CHUNK = 60 * 1024;
+
+    /** Receives the CSV text a piece at a time; the piece is reused after the call. */
+    private interface Pieces {
+        void accept(StringBuilder piece) throws IOException;
+    }
+
+    private void writeCsv(Pieces out) throws IOException {
+        StringBuilder sb = new StringBuilder(CHUNK + 64);
         sb.append(inputColumns.get(0)).append(',').append(inputColumns.get(1)).append(',').append(LABEL).append('\n');
         for (int i = 0; i < size(); i++) {
             sb.append(x0[i]).append(',').append(x1[i]).append(',').append((int) y[i]).append('\n');
-            if (sb.length() >= 60 * 1024) {
-                out.append(sb);
+            if (sb.length() >= CHUNK) {
+                out.accept(sb);
                 sb.setLength(0);
             }
         }
-        out.append(sb);
+        out.accept(sb);
     }
 }

@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -102,9 +100,8 @@ public final class Provenance {
 
     private static String hashData(LabelledData data) {
         MessageDigest digest = newSha256();
-        try (Writer w = new OutputStreamWriter(new DigestOutputStream(OutputStream.nullOutputStream(), digest),
-                StandardCharsets.UTF_8)) {
-            data.writeCsv(w);
+        try (OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), digest)) {
+            data.writeCsv(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
