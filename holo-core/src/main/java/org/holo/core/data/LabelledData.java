@@ -109,6 +109,33 @@ public final class LabelledData {
         });
     }
 
+    /**
+     * The data as NumPy .npy (format 1.0, little-endian float64, C order, shape (size, 3)), the columns in the
+     * order input0, input1, label: the binary form {@code data.source csv} reads from a file named *.npy.
+     */
+    public void writeNpy(OutputStream out) throws IOException {
+        String dict = "{'descr': '<f8', 'fortran_order': False, 'shape': (" + size() + ", 3), }";
+        int unpadded = 10 + dict.length() + 1;
+        int headerLength = dict.length() + 1 + (64 - unpadded % 64) % 64;
+        byte[] pre = new byte[10 + headerLength];
+        byte[] magic = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0, (byte) headerLength, (byte) (headerLength >>> 8)};
+        System.arraycopy(magic, 0, pre, 0, magic.length);
+        byte[] d = dict.getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(d, 0, pre, 10, d.length);
+        java.util.Arrays.fill(pre, 10 + d.length, pre.length - 1, (byte) ' ');
+        pre[pre.length - 1] = '\n';
+        out.write(pre);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(24 * 4096).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < size(); i++) {
+            b.putDouble(x0[i]).putDouble(x1[i]).putDouble(y[i]);
+            if (!b.hasRemaining()) {
+                out.write(b.array(), 0, b.position());
+                b.clear();
+            }
+        }
+        out.write(b.array(), 0, b.position());
+    }
+
     private static final int CHUNK = 60 * 1024;
 
     /** Receives the CSV text a piece at a time; the piece is reused after the call. */

@@ -27,8 +27,15 @@ public final class NumericTable {
     private final int rows;
     private final int[] breakRows;  // rows where the line numbering jumps (the first row, rows after skipped lines)
     private final int[] breakLines; // the source line of each such row
+    private final String lineWord;  // what line(r) counts: "line" of a text file, "row" of a binary one
 
     private NumericTable(String source, List<String> columns, double[][] data, int rows, int[] breakRows, int[] breakLines) {
+        this(source, columns, data, rows, breakRows, breakLines, "line");
+    }
+
+    private NumericTable(String source, List<String> columns, double[][] data, int rows, int[] breakRows, int[] breakLines,
+                         String lineWord) {
+        this.lineWord = lineWord;
         this.source = source;
         this.columns = columns;
         this.data = data;
@@ -51,6 +58,81 @@ public final class NumericTable {
             copy[c] = data[c].clone();
         }
         return new NumericTable(source, List.copyOf(columns), copy, n, new int[] {0}, new int[] {2});
+    }
+
+    /** The given columns themselves (not copied), whose row r is numbered r + 1 in messages: a binary file's rows. */
+    static NumericTable wrap(String source, List<String> columns, double[][] data, int rows) {
+        return new NumericTable(source, List.copyOf(columns), data, rows, new int[] {0}, new int[] {1}, "row");
+    }
+
+    /** The first row equal to an earlier one is an error naming both. */
+    void requireNoDuplicateRow() {
+        int[] d = firstDuplicate(rows, data.length, (c, r) -> data[c][r]);
+        if (d != null) {
+            throw new DataFormatException(source, line(d[0]), "duplicated row: same values as " + lineWord + " " + line(d[1]));
+        }
+    }
+
+    /** A value of a table being built: column c, row r. */
+    private interface Values {
+        double at(int c, int r);
+    }
+
+    /**
+     * The first row (in order) equal to an earlier one (-0.0 and 0.0 alike) among the first {@code n} rows, as
+     * {row, earlier row}, or null: the rows' hashes with their indices (8 bytes per row), sorted, and rows
+     * compared where hashes agree.
+     */
+    private static int[] firstDuplicate(int n, int width, Values v) {
+        long[] keyed = new long[n];
+        for (int r = 0; r < n; r++) {
+            long h = 0x9e3779b97f4a7c15L;
+            for (int c = 0; c < width; c++) {
+                h = mix(h ^ Double.doubleToLongBits(v.at(c, r) + 0.0));
+            }
+            keyed[r] = ((h ^ (h >>> 32)) << 32) | r;
+        }
+        Arrays.sort(keyed);
+        int later = -1;
+        int earlier = -1;
+        for (int g = 0; g < n; ) {
+            int end = g + 1;
+            while (end < n && (keyed[end] >>> 32) == (keyed[g] >>> 32)) {
+                end++;
+            }
+            // within a hash group the rows are in order: the first equal earlier row is the first occurrence
+            for (int j = g + 1; j < end; j++) {
+                int rj = (int) keyed[j];
+                if (later >= 0 && rj >= later) {
+                    break;
+                }
+                for (int i = g; i < j; i++) {
+                    int ri = (int) keyed[i];
+                    if (sameRow(ri, rj, width, v)) {
+                        later = rj;
+                        earlier = ri;
+                        break;
+                    }
+                }
+            }
+            g = end;
+        }
+        return later < 0 ? null : new int[] {later, earlier};
+    }
+
+    private static boolean sameRow(int a, int b, int width, Values v) {
+        for (int c = 0; c < width; c++) {
+            if (v.at(c, a) + 0.0 != v.at(c, b) + 0.0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
     }
 
     /**
@@ -439,75 +521,12 @@ public final class NumericTable {
             return new NumericTable(source, expected, data, rows, br, bl);
         }
 
-        /**
-         * The first row (in file order) equal to an earlier one (-0.0 and 0.0 alike) among the first {@code n}
-         * rows, as {row, earlier row}, or null: the rows' hashes with their indices (8 bytes per row), sorted, and
-         * rows compared where hashes agree.
-         */
-        private int[] firstDuplicate(int n) {
-            long[] keyed = new long[n];
-            for (int r = 0; r < n; r++) {
-                keyed[r] = ((long) hashOfRow(r) << 32) | r;
-            }
-            Arrays.sort(keyed);
-            int later = -1;
-            int earlier = -1;
-            for (int g = 0; g < n; ) {
-                int end = g + 1;
-                while (end < n && (keyed[end] >>> 32) == (keyed[g] >>> 32)) {
-                    end++;
-                }
-                // within a hash group the rows are in file order: the first equal earlier row is the first occurrence
-                for (int j = g + 1; j < end; j++) {
-                    int rj = (int) keyed[j];
-                    if (later >= 0 && rj >= later) {
-                        break;
-                    }
-                    for (int i = g; i < j; i++) {
-                        int ri = (int) keyed[i];
-                        if (sameRow(ri, rj)) {
-                            later = rj;
-                            earlier = ri;
-                            break;
-                        }
-                    }
-                }
-                g = end;
-            }
-            return later < 0 ? null : new int[] {later, earlier};
-        }
-
-        private boolean sameRow(int a, int b) {
-            for (int c = 0; c < width; c++) {
-                if (valueAt(c, a) + 0.0 != valueAt(c, b) + 0.0) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        private int hashOfRow(int r) {
-            long h = 0x9e3779b97f4a7c15L;
-            for (int c = 0; c < width; c++) {
-                h = Rows.mix(h ^ Double.doubleToLongBits(valueAt(c, r) + 0.0));
-            }
-            return (int) (h ^ (h >>> 32));
-        }
-
         /** A duplicated row among the rows before an error on a later line is the error to report. */
         private void requireNoDuplicate(int n) {
-            int[] d = firstDuplicate(n);
+            int[] d = firstDuplicate(n, width, this::valueAt);
             if (d != null) {
                 throw new DataFormatException(source, lineOf(d[0]), "duplicated row: same values as line " + lineOf(d[1]));
             }
-        }
-    }
-
-    private static final class Rows {
-        static long mix(long z) {
-            z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-            z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-            return z ^ (z >>> 31);
         }
     }
 

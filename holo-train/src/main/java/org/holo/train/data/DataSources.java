@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import org.holo.core.data.DataFormatException;
 import org.holo.core.data.LabelledData;
+import org.holo.core.data.NpyTable;
 import org.holo.core.data.NumericTable;
 import org.holo.core.metric.AnalyticMetrics;
 import org.holo.core.metric.FixedMetric;
@@ -127,6 +128,11 @@ public final class DataSources {
         }
     }
 
+    /** Whether a data file is read as NumPy .npy (by its name) rather than CSV. */
+    public static boolean isNpy(Path file) {
+        return file.getFileName() != null && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy");
+    }
+
     /** How many different values (-0.0 and 0.0 alike), without boxing them. */
     private static long distinct(double[] x) {
         double[] sorted = new double[x.length];
@@ -143,7 +149,19 @@ public final class DataSources {
         return n;
     }
 
+    /**
+     * Reads a table from CSV, or from a NumPy {@code .npy} file (float64, shape (rows, columns), the columns in the
+     * order of {@code columns}) when the name ends in {@code .npy}.
+     */
     public static NumericTable readTable(Path file, List<String> columns) throws IOException {
+        if (isNpy(file)) {
+            requireRegularFile(file, "a .npy file");
+            try {
+                return NpyTable.read(file, columns);
+            } catch (NoSuchFileException e) {
+                throw new DataFormatException(file.toString(), 0, "no such file");
+            }
+        }
         requireRegularFile(file, "a CSV file");
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return NumericTable.read(r, file.toString(), columns);
