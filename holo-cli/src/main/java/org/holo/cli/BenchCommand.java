@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.holo.train.Experiment;
+import org.holo.train.data.DataBenchmark;
 import org.holo.train.ensemble.Benchmark;
 import org.holo.train.ensemble.EnsembleBackend;
 import org.holo.train.ensemble.EnsembleBackends;
@@ -39,11 +40,19 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "Time each cell for 0.05 s instead of 0.5 s (a smoke test; noisier figures).")
     boolean quick;
 
+    @Option(names = "--data", paramLabel = "ROWS", description = "Time reading training data instead: CSV and .npy files of"
+            + " ROWS random rows (both boundary types); rows per second and bytes per row.")
+    Integer dataRows;
+
     @Option(names = "--verbose", description = "Print stack traces of errors.")
     boolean verbose;
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
+        if (dataRows != null) {
+            DataBenchmark.run(dataRows, quick ? 1 : 3, System.out);
+            return ExitCodes.OK;
+        }
         for (String b : backends) {
             if (!EnsembleBackends.NAMES.contains(b)) {
                 throw new IllegalArgumentException("--backends " + b + ": unknown backend (expected " + String.join(", ", EnsembleBackends.NAMES) + ")");
