@@ -86,6 +86,45 @@ public final class DataSources {
         return data;
     }
 
+    /**
+     * The number of rows of a training data file when it is below {@code limit} (the file then read and checked
+     * in full, as {@link #readCsvData} does), else {@code limit}: what a check against a size needs, without
+     * reading a large file whole (CSV rows are counted up to the limit, .npy rows come from the header).
+     */
+    public static long rowsUpTo(Path file, HolographicNetwork network, long limit) throws IOException {
+        long rows;
+        if (isNpy(file)) {
+            requireRegularFile(file, "a .npy file");
+            List<String> columns = new ArrayList<>(network.boundary().inputColumns());
+            columns.add(LabelledData.LABEL);
+            rows = NpyTable.rows(file, columns);
+        } else {
+            requireRegularFile(file, "a CSV file");
+            rows = -1; // the header row is not data
+            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                char[] buf = new char[1 << 16];
+                boolean classified = false; // the current line's first character other than a space was seen
+                int n;
+                while (rows < limit && (n = r.read(buf)) >= 0) {
+                    for (int i = 0; i < n && rows < limit; i++) {
+                        char c = buf[i];
+                        if (c == '\n' || c == '\r') {
+                            classified = false;
+                        } else if (!classified && !Character.isWhitespace(c) && c != '\uFEFF') {
+                            if (c != '#') {
+                                rows++;
+                            }
+                            classified = true;
+                        }
+                    }
+                }
+            } catch (NoSuchFileException e) {
+                throw new DataFormatException(file.toString(), 0, "no such file");
+            }
+        }
+        return rows < limit ? readCsvData(file, network).size() : limit;
+    }
+
     /** The polynomial fit of the band's dataset, with errors that name the file and data.fitDegree. */
     static PolynomialFit fitBand(NumericTable points, int degree) {
         String file = points.source();

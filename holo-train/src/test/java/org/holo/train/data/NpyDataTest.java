@@ -90,6 +90,22 @@ class NpyDataTest {
         }
     }
 
+    @Test
+    void rowsUpToALimitCountWithoutReadingLargeFilesWhole() throws Exception {
+        Path f = npy("rows.npy", sample);
+        Path csv = Files.writeString(tmp.resolve("rows.csv"), "# comment\n\n" + sample.toCsv().replace("\n0.0", "\n  \n0.0"));
+        for (Path p : List.of(f, csv)) {
+            assertEquals(sample.size(), DataSources.rowsUpTo(p, qcd, 100_000), p.toString());
+            assertEquals(sample.size(), DataSources.rowsUpTo(p, qcd, sample.size() + 1), p.toString());
+            assertEquals(sample.size(), DataSources.rowsUpTo(p, qcd, sample.size()), p.toString());
+            assertEquals(7, DataSources.rowsUpTo(p, qcd, 7), p.toString());
+        }
+        // below the limit the file is read and checked in full
+        Path bad = Files.writeString(tmp.resolve("bad.csv"), "m_q_GeV,condensate_GeV3,label\n0.01,0.05,0\n0.01,0.05,0\n");
+        says(assertThrows(DataFormatException.class, () -> DataSources.rowsUpTo(bad, qcd, 10)), "duplicated row");
+        assertEquals(2, DataSources.rowsUpTo(bad, qcd, 2));
+    }
+
     private DataFormatException fails(Path f) {
         return assertThrows(DataFormatException.class, () -> DataSources.readCsvData(f, qcd));
     }
