@@ -143,6 +143,18 @@ class NumericTableTest {
     }
 
     @Test
+    void textThatIsNotUtf8AnywhereIsReportedBeforeABadValueOnAnEarlierLine() {
+        byte[] head = "a,b,label\n1,2,0\nx,2,0\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bytes = java.util.Arrays.copyOf(head, head.length + 200_003);
+        java.util.Arrays.fill(bytes, head.length, bytes.length - 3, (byte) '#');
+        bytes[bytes.length - 3] = (byte) 0xC3; // a lead byte without its continuation
+        bytes[bytes.length - 2] = (byte) '(';
+        bytes[bytes.length - 1] = (byte) '\n';
+        assertThrows(java.nio.charset.MalformedInputException.class, () -> NumericTable.read(new java.io.InputStreamReader(
+                new java.io.ByteArrayInputStream(bytes), java.nio.charset.StandardCharsets.UTF_8.newDecoder()), "t.csv", ABC));
+    }
+
+    @Test
     void valuesThatAreNotPlainFiniteDecimalsAreRefusedByName() {
         for (String v : new String[] {"NaN", "Infinity", "-Infinity", "1d", "0x1p3", "1e999", "1e99999999999", "-1e400000"}) {
             DataFormatException e = assertThrows(DataFormatException.class, () -> read("a,b,label\n" + v + ",1,0\n"), v);
