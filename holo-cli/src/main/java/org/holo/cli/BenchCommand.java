@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.holo.core.component.Registry;
 import org.holo.train.Experiment;
 import org.holo.train.backend.DjlBackendProvider;
+import org.holo.train.data.DataBenchmark;
 import org.holo.train.ensemble.Benchmark;
 import org.holo.train.ensemble.EnsembleBackendProvider;
 import org.holo.train.loop.Backend;
@@ -41,8 +42,16 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "Time each cell for 0.05 s instead of 0.5 s (a smoke test; noisier figures).")
     boolean quick;
 
+    @Option(names = "--data", paramLabel = "ROWS", description = "Time reading training data instead: CSV and .npy files of"
+            + " ROWS random rows (both boundary types); rows per second and bytes per row.")
+    Integer dataRows;
+
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
+        if (dataRows != null) {
+            DataBenchmark.run(dataRows, quick ? 1 : 3, System.out);
+            return ExitCodes.OK;
+        }
         Registry<EnsembleBackendProvider> registry = Registry.of(EnsembleBackendProvider.KIND);
         for (String b : backends) {
             if (!registry.has(b)) {

@@ -59,7 +59,7 @@ final class ConfigOptions {
         } else if (c.data instanceof DataConfig.Csv) {
             Path file = loaded.baseDir().resolve(((DataConfig.Csv) c.data).file).normalize();
             try {
-                points = DataSources.readCsvData(file, Experiment.network(c.model)).size();
+                points = DataSources.rowsUpTo(file, Experiment.network(c.model), c.training.batchSize);
             } catch (IOException | RuntimeException e) {
                 return;
             }

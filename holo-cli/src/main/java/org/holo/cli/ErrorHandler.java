@@ -82,6 +82,6 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     }
 
     private static String oneLine(String s) {
-        return s.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+        return s == null ? "" : s.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
     }
 }

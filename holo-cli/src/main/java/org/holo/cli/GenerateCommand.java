@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.holo.train.Experiment;
 import org.holo.train.config.ConfigLoader;
+import org.holo.train.data.DataSources;
 import org.holo.train.io.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,7 +34,11 @@ final class GenerateCommand implements Callable<Integer> {
         }
         ConfigLoader.Loaded loaded = options.load();
         Experiment e = Experiment.build(loaded.config(), loaded.baseDir());
-        AtomicFiles.write(out.path, e.data().toCsv());
+        if (DataSources.isNpy(out.path)) {
+            AtomicFiles.write(out.path, e.data()::writeNpy);
+        } else {
+            AtomicFiles.write(out.path, e.data()::writeCsv);
+        }
         System.err.println("wrote " + e.data().size() + " points (" + e.data().positives() + " positive) to " + out.path);
         return ExitCodes.OK;
     }

@@ -1,6 +1,9 @@
 package org.holo.train.config;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -31,7 +34,14 @@ import java.util.stream.Collectors;
  */
 public final class ConfigLoader {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    /** Deepest nesting of a config: a config has four levels, so anything near this is not one. */
+    public static final int MAX_NESTING = 64;
+    /** Largest config file: configs are a few kB; this refuses other files before reading them whole. */
+    public static final long MAX_BYTES = 16L << 20;
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
+                    .build())
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -59,8 +69,17 @@ public final class ConfigLoader {
         if (Files.isDirectory(file)) {
             throw new ConfigException(name + ": is a directory, expected a JSON config file");
         }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            // opening a FIFO would wait for a writer
+            throw new ConfigException(name + ": is not a regular file (a FIFO, socket or device?), expected a JSON config file");
+        }
         String text;
         try {
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw new ConfigException(name + ": " + size + " bytes is too large for a config (at most " + MAX_BYTES
+                        + " bytes; a config is a JSON object of a few kB)");
+            }
             text = Files.readString(file);
         } catch (NoSuchFileException e) {
             throw new ConfigException(name + ": no such file");
@@ -82,8 +101,9 @@ public final class ConfigLoader {
             String first = text.strip().lines().findFirst().orElse("");
             String hint = !first.startsWith("{") && !first.startsWith("[") && first.contains(",")
                     ? " (this looks like a CSV file: a config is a JSON object)" : "";
-            throw new ConfigException(name + ": not valid JSON at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": " + syntaxProblem(e) + hint);
+            JsonLocation at = e.getLocation() != null ? e.getLocation() : whereParsingStops(text);
+            String where = at == null || at.getLineNr() < 1 ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw new ConfigException(name + ": not valid JSON" + where + ": " + syntaxProblem(e) + hint);
         }
         if (tree == null || !tree.isObject()) {
             throw new ConfigException(name + ": a config is a JSON object { \"model\": …, \"data\": …, \"training\": … }");
@@ -112,11 +132,50 @@ public final class ConfigLoader {
     }
 
     /**
+     * Where the parser stops on {@code text}: for errors whose exception carries no location (the limits of
+     * {@link StreamReadConstraints}: nesting depth, number and string length).
+     */
+    private static JsonLocation whereParsingStops(String text) {
+        JsonParser p = null;
+        try {
+            p = MAPPER.createParser(text);
+            while (p.nextToken() != null) {
+                // read to the error
+            }
+            return null;
+        } catch (IOException | RuntimeException e) {
+            return p == null ? null : p.currentLocation();
+        } finally {
+            if (p != null) {
+                try {
+                    p.close();
+                } catch (IOException e) {
+                    // nothing was written
+                }
+            }
+        }
+    }
+
+    private static final Pattern LIMIT = Pattern.compile("(Document nesting depth|Number value length|String value length)"
+            + " \\((\\d+)\\) exceeds the maximum (?:allowed|length) \\((\\d+).*", Pattern.DOTALL);
+
+    /**
      * Jackson's description of a syntax error, cut to one line without parser internals (source descriptions,
      * feature names, Java types).
      */
     static String syntaxProblem(JsonProcessingException e) {
         String m = e.getOriginalMessage() == null ? "syntax error" : e.getOriginalMessage();
+        Matcher limit = LIMIT.matcher(m);
+        if (limit.matches()) {
+            switch (limit.group(1)) {
+                case "Document nesting depth":
+                    return "nested more than " + limit.group(3) + " levels deep (a config is an object of a few levels)";
+                case "Number value length":
+                    return "a number of more than " + limit.group(3) + " characters";
+                default:
+                    return "a string of more than " + limit.group(3) + " characters";
+            }
+        }
         if (m.startsWith("Trailing token")) {
             return "unexpected content after the end of the config object (only one JSON object per file)";
         }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import org.holo.core.data.DataFormatException;
 import org.holo.core.data.LabelledData;
+import org.holo.core.data.NpyTable;
 import org.holo.core.data.NumericTable;
 import org.holo.core.metric.AnalyticMetrics;
 import org.holo.core.metric.FixedMetric;
@@ -85,6 +86,45 @@ public final class DataSources {
         return data;
     }
 
+    /**
+     * The number of rows of a training data file when it is below {@code limit} (the file then read and checked
+     * in full, as {@link #readCsvData} does), else {@code limit}: what a check against a size needs, without
+     * reading a large file whole (CSV rows are counted up to the limit, .npy rows come from the header).
+     */
+    public static long rowsUpTo(Path file, HolographicNetwork network, long limit) throws IOException {
+        long rows;
+        if (isNpy(file)) {
+            requireRegularFile(file, "a .npy file");
+            List<String> columns = new ArrayList<>(network.boundary().inputColumns());
+            columns.add(LabelledData.LABEL);
+            rows = NpyTable.rows(file, columns);
+        } else {
+            requireRegularFile(file, "a CSV file");
+            rows = -1; // the header row is not data
+            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                char[] buf = new char[1 << 16];
+                boolean classified = false; // the current line's first character other than a space was seen
+                int n;
+                while (rows < limit && (n = r.read(buf)) >= 0) {
+                    for (int i = 0; i < n && rows < limit; i++) {
+                        char c = buf[i];
+                        if (c == '\n' || c == '\r') {
+                            classified = false;
+                        } else if (!classified && !Character.isWhitespace(c) && c != '\uFEFF') {
+                            if (c != '#') {
+                                rows++;
+                            }
+                            classified = true;
+                        }
+                    }
+                }
+            } catch (NoSuchFileException e) {
+                throw new DataFormatException(file.toString(), 0, "no such file");
+            }
+        }
+        return rows < limit ? readCsvData(file, network).size() : limit;
+    }
+
     /** The polynomial fit of the band's dataset, with errors that name the file and data.fitDegree. */
     static PolynomialFit fitBand(NumericTable points, int degree) {
         String file = points.source();
@@ -97,7 +137,7 @@ public final class DataSources {
                     + " points, found " + points.rows());
         }
         double[] x = points.column("m_q_GeV");
-        long distinct = Arrays.stream(x).map(v -> v + 0.0).distinct().count();
+        long distinct = distinct(x);
         if (distinct < degree + 1) {
             throw new DataFormatException(file, 0, "a degree-" + degree + " fit (data.fitDegree) needs at least " + (degree + 1)
                     + " distinct m_q_GeV values, found " + distinct);
@@ -127,10 +167,41 @@ public final class DataSources {
         }
     }
 
-    public static NumericTable readTable(Path file, List<String> columns) throws IOException {
-        if (Files.isDirectory(file)) {
-            throw new DataFormatException(file.toString(), 0, "is a directory, expected a CSV file");
+    /** Whether a data file is read as NumPy .npy (by its name) rather than CSV. */
+    public static boolean isNpy(Path file) {
+        return file.getFileName() != null && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy");
+    }
+
+    /** How many different values (-0.0 and 0.0 alike), without boxing them. */
+    private static long distinct(double[] x) {
+        double[] sorted = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            sorted[i] = x[i] + 0.0;
         }
+        Arrays.sort(sorted);
+        long n = 0;
+        for (int i = 0; i < sorted.length; i++) {
+            if (i == 0 || sorted[i] != sorted[i - 1]) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Reads a table from CSV, or from a NumPy {@code .npy} file (float64, shape (rows, columns), the columns in the
+     * order of {@code columns}) when the name ends in {@code .npy}.
+     */
+    public static NumericTable readTable(Path file, List<String> columns) throws IOException {
+        if (isNpy(file)) {
+            requireRegularFile(file, "a .npy file");
+            try {
+                return NpyTable.read(file, columns);
+            } catch (NoSuchFileException e) {
+                throw new DataFormatException(file.toString(), 0, "no such file");
+            }
+        }
+        requireRegularFile(file, "a CSV file");
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return NumericTable.read(r, file.toString(), columns);
         } catch (NoSuchFileException e) {
@@ -140,13 +211,28 @@ public final class DataSources {
         }
     }
 
+    /**
+     * A data file must be a regular file: opening a FIFO would wait for a writer, a directory or device is not
+     * data.
+     */
+    public static void requireRegularFile(Path file, String expected) {
+        if (Files.isDirectory(file)) {
+            throw new DataFormatException(file.toString(), 0, "is a directory, expected " + expected);
+        }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new DataFormatException(file.toString(), 0, "is not a regular file (a FIFO, socket or device?), expected "
+                    + expected);
+        }
+    }
+
     private static void requireNonNegative(NumericTable table, List<String> columns) {
         for (String col : columns) {
-            double[] v = table.column(col);
-            for (int r = 0; r < v.length; r++) {
-                if (v[r] < 0) {
+            int c = table.columnIndex(col);
+            for (int r = 0; r < table.rows(); r++) {
+                double v = table.value(c, r);
+                if (v < 0) {
                     throw new DataFormatException(table.source(), table.line(r), "column '" + col
-                            + "' must not be negative (quark masses and condensates are >= 0), found " + v[r]);
+                            + "' must not be negative (quark masses and condensates are >= 0), found " + v);
                 }
             }
         }

@@ -40,6 +40,7 @@ public final class TrainingState {
     int resumeEpoch = 1;
     int position;
     int[] order;
+    long[] shuffleStart; // the shuffle stream before the first epoch; null when it does not replay a stored order
     double sumLoss;
     double sumDataLoss;
     double sumRegularisation;
@@ -52,6 +53,7 @@ public final class TrainingState {
         this.stepsPerEpoch = stepsPerEpoch;
         this.optimizer = optimizer;
         this.shuffle = shuffle;
+        this.shuffleStart = shuffle.snapshot();
     }
 
     /** Asks the loop to stop before the current step's update; the reason goes into the run's result. */
@@ -91,22 +93,22 @@ public final class TrainingState {
 
     /** Everything needed to continue this training exactly where it is now. */
     public LoopPosition position() {
-        return new LoopPosition(step, resumeEpoch, position, order.clone(),
+        return new LoopPosition(step, resumeEpoch, position, order.length, shuffleStart == null ? order.clone() : null,
+                shuffleStart, LoopPosition.shufflesBefore(resumeEpoch, position),
                 new double[] {sumLoss, sumDataLoss, sumRegularisation}, params.clone(), optimizer.state(),
                 shuffle.snapshot(), epochLoss, epochDataLoss, epochRegularisation, restarts, attemptStart);
     }
 
     void restore(LoopPosition p) {
-        if (p.order().length != order.length) {
-            throw new IllegalArgumentException("checkpoint is for " + p.order().length + " data points, the data have " + order.length);
-        }
+        int[] restored = p.orderFor(order.length);
         if (p.params().length != params.length) {
             throw new IllegalArgumentException("checkpoint has " + p.params().length + " parameters, the model has " + params.length);
         }
         step = p.step();
         resumeEpoch = p.epoch();
         position = p.position();
-        System.arraycopy(p.order(), 0, order, 0, order.length);
+        System.arraycopy(restored, 0, order, 0, order.length);
+        shuffleStart = p.shuffleStartOr(shuffleStart);
         sumLoss = p.sums()[0];
         sumDataLoss = p.sums()[1];
         sumRegularisation = p.sums()[2];

@@ -15,18 +15,23 @@ import org.holo.train.io.AtomicFiles;
 import org.holo.train.loop.LoopPosition;
 
 /**
- * checkpoint.json: the loop position (parameters, Adam moments, shuffle-stream state, permutation, partial
- * sums), the metrics lines so far and the hash of the training data it belongs to. Doubles are written in
- * shortest round-trip form, so a restored run continues bit for bit.
+ * checkpoint.json: the loop position (parameters, Adam moments, shuffle-stream state, partial sums), the
+ * metrics lines so far and the hash of the training data it belongs to. Doubles are written in shortest
+ * round-trip form, so a restored run continues bit for bit.
+ *
+ * <p>Format 2 stores what regenerates the epoch's permutation, the shuffle stream's state before the first epoch
+ * ({@code shuffle_start}) and the number of shuffles done ({@code shuffles}), so its size does not grow with the
+ * data; format 1, written before, stores the permutation itself ({@code order}) and is still read.
  */
 public record Checkpoint(LoopPosition position, List<String> metrics, String dataSha256) {
 
     public static final String FILE = "checkpoint.json";
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
+    private static final int FORMAT_WITH_ORDER = 1;
 
     public void write(Path dir) throws IOException {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
-        o.put("format", FORMAT);
+        o.put("format", position.order() == null ? FORMAT : FORMAT_WITH_ORDER);
         o.put("data_sha256", dataSha256);
         LoopPosition p = position;
         o.put("step", p.step());
@@ -46,9 +51,19 @@ public record Checkpoint(LoopPosition position, List<String> metrics, String dat
         for (double v : new double[] {p.epochLoss(), p.epochDataLoss(), p.epochRegularisation()}) {
             epochLoss.add(Double.doubleToRawLongBits(v));
         }
-        ArrayNode order = o.putArray("order");
-        for (int v : p.order()) {
-            order.add(v);
+        o.put("points", p.points());
+        if (p.order() == null) {
+            ArrayNode start = o.putArray("shuffle_start");
+            for (long v : p.shuffleStart()) {
+                start.add(v);
+            }
+            o.put("shuffles", p.shuffles());
+        } else {
+            // a run resumed from a format-1 checkpoint has no record of its stream's start: it keeps the order
+            ArrayNode order = o.putArray("order");
+            for (int v : p.order()) {
+                order.add(v);
+            }
         }
         ArrayNode m = o.putArray("metrics");
         metrics.forEach(m::add);
@@ -67,18 +82,33 @@ public record Checkpoint(LoopPosition position, List<String> metrics, String dat
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new ConfigException(file + ": not a valid checkpoint: " + e.getOriginalMessage());
         }
-        if (o == null || !o.has("format") || o.get("format").asInt() != FORMAT) {
-            throw new ConfigException(file + ": not a checkpoint of format " + FORMAT);
+        int format = o == null || !o.has("format") ? 0 : o.get("format").asInt();
+        if (format != FORMAT && format != FORMAT_WITH_ORDER) {
+            throw new ConfigException(file + ": not a checkpoint of format " + FORMAT_WITH_ORDER + " or " + FORMAT);
         }
         try {
             long[] rng = longs(o.get("rng"));
             long[] el = longs(o.get("epoch_loss_bits"));
-            int[] order = new int[o.get("order").size()];
-            for (int i = 0; i < order.length; i++) {
-                order[i] = o.get("order").get(i).asInt();
+            int[] order = null;
+            long[] shuffleStart = null;
+            long shuffles = 0;
+            int points;
+            if (format == FORMAT_WITH_ORDER) {
+                order = new int[o.get("order").size()];
+                for (int i = 0; i < order.length; i++) {
+                    order[i] = o.get("order").get(i).asInt();
+                }
+                points = order.length;
+            } else {
+                shuffleStart = longs(o.get("shuffle_start"));
+                shuffles = o.get("shuffles").asLong();
+                points = o.get("points").asInt();
+                if (shuffleStart.length != rng.length || shuffles < 0 || points < 0) {
+                    throw new ConfigException(file + ": damaged checkpoint (shuffle_start, shuffles or points)");
+                }
             }
             LoopPosition p = new LoopPosition(o.get("step").asLong(), o.get("epoch").asInt(), o.get("position").asInt(),
-                    order, doubles(o.get("sums")), doubles(o.get("params")), doubles(o.get("optimizer")), rng,
+                    points, order, shuffleStart, shuffles, doubles(o.get("sums")), doubles(o.get("params")), doubles(o.get("optimizer")), rng,
                     Double.longBitsToDouble(el[0]), Double.longBitsToDouble(el[1]), Double.longBitsToDouble(el[2]),
                     o.path("restarts").asInt(0), o.path("attempt_start").asInt(1));
             List<String> metrics = new ArrayList<>();

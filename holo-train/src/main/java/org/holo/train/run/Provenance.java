@@ -5,17 +5,25 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Properties;
+import java.util.WeakHashMap;
+import org.holo.core.data.LabelledData;
 import org.holo.train.Experiment;
 import org.holo.train.MachineInfo;
 import org.holo.train.config.ConfigLoader;
@@ -45,13 +53,49 @@ public final class Provenance {
         }
     }
 
+    /** SHA-256 of a file's bytes, read in pieces. */
     public static String sha256(Path file) throws IOException {
-        return sha256(Files.readAllBytes(file));
+        MessageDigest digest = newSha256();
+        byte[] buf = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(file)) {
+            int n;
+            while ((n = in.read(buf)) >= 0) {
+                digest.update(buf, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** SHA-256 of the training data as CSV text: the same data give the same hash on every machine. */
     public static String dataSha256(Experiment e) {
-        return sha256(e.data().toCsv().getBytes(StandardCharsets.UTF_8));
+        return dataSha256(e.data());
+    }
+
+    /** The hash of {@link LabelledData#toCsv()}, computed piecewise without building the text. */
+    public static String dataSha256(LabelledData data) {
+        return DATA_HASHES.computeIfAbsent(data, Provenance::hashData);
+    }
+
+    // a run asks for the hash of its data several times (provenance, checkpoints): formatting millions of numbers
+    // once is enough; LabelledData is immutable and compared by identity
+    private static final Map<LabelledData, String> DATA_HASHES = Collections.synchronizedMap(new WeakHashMap<>());
+
+    private static String hashData(LabelledData data) {
+        MessageDigest digest = newSha256();
+        try (OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), digest)) {
+            data.writeCsv(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     /** The provenance record at the start of a run (times and steps are filled in by {@link #finish}). */

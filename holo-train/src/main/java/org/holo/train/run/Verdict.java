@@ -11,25 +11,33 @@ import org.holo.core.model.ParameterLayout;
  */
 public record Verdict(boolean converged, String reason, double accuracy, double positiveFraction) {
 
+    private static final int BLOCK = 4096;
+
     public static Verdict judge(HolographicNetwork network, double[] params, double initialRadius, LabelledData data,
                                 double finalLoss, double threshold, String stopReason) {
-        double[] f = new double[data.size()];
-        double[] x0 = new double[data.size()];
-        double[] x1 = new double[data.size()];
-        for (int i = 0; i < data.size(); i++) {
-            x0[i] = data.x0(i);
-            x1[i] = data.x1(i);
-        }
-        network.horizonValues(params, x0, x1, data.size(), f, new HolographicNetwork.Workspace(network, 1));
+        // in blocks: the outputs are per point, so copies of the whole data would only cost memory
+        int block = Math.min(BLOCK, Math.max(1, data.size()));
+        double[] f = new double[block];
+        double[] x0 = new double[block];
+        double[] x1 = new double[block];
+        HolographicNetwork.Workspace ws = new HolographicNetwork.Workspace(network, 1);
         int correct = 0;
         int saidPositive = 0;
-        for (int i = 0; i < data.size(); i++) {
-            boolean positive = network.output().value(f[i]) < 0.5;
-            if (positive) {
-                saidPositive++;
+        for (int from = 0; from < data.size(); from += block) {
+            int n = Math.min(block, data.size() - from);
+            for (int k = 0; k < n; k++) {
+                x0[k] = data.x0(from + k);
+                x1[k] = data.x1(from + k);
             }
-            if (positive == (data.label(i) == 0.0)) {
-                correct++;
+            network.horizonValues(params, x0, x1, n, f, ws);
+            for (int k = 0; k < n; k++) {
+                boolean positive = network.output().value(f[k]) < 0.5;
+                if (positive) {
+                    saidPositive++;
+                }
+                if (positive == (data.label(from + k) == 0.0)) {
+                    correct++;
+                }
             }
         }
         double accuracy = (double) correct / data.size();
