@@ -23,6 +23,7 @@ import org.holo.train.report.MetricBand;
 import org.holo.train.run.AtomicFiles;
 import org.holo.train.run.JsonNumbers;
 import org.holo.train.run.Provenance;
+import org.holo.train.run.RunClaim;
 import org.holo.train.run.RunDirectory;
 import org.holo.train.run.RunResult;
 import org.holo.train.run.SensitivityProfile;
@@ -99,6 +100,13 @@ public final class EnsembleRun {
     /** Trains the members of {@code experiments} on an open backend and writes the ensemble directory. */
     public static Outcome train(List<Experiment> experiments, EnsembleBackend backend, Path outDir,
                                 EnsembleTrainer.Listener progress) throws IOException {
+        try (RunClaim claim = RunDirectory.claim(outDir, true)) {
+            return trainClaimed(experiments, backend, outDir, progress);
+        }
+    }
+
+    private static Outcome trainClaimed(List<Experiment> experiments, EnsembleBackend backend, Path outDir,
+                                        EnsembleTrainer.Listener progress) throws IOException {
         // the members first: a training section they refuse must fail before anything is written
         List<EnsembleTrainer.Member> members = EnsembleTrainer.members(experiments);
         Files.createDirectories(outDir);
