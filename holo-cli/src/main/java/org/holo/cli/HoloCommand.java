@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code holo} command: results go to files, progress and messages to stderr. */
 @Command(name = "holo", mixinStandardHelpOptions = true, versionProvider = Versions.class,
         description = "Holographic deep learning: learn the bulk metric h(eta) of AdS/QCD from boundary data.",
-        subcommands = {TrainCommand.class, GenerateCommand.class, ReproduceCommand.class, ConfigCommand.class, ExportCommand.class, PlotCommand.class, PredictCommand.class, PotentialCommand.class, EnsembleCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.class, GenerateCommand.class, ReproduceCommand.class, ConfigCommand.class, ExportCommand.class, PlotCommand.class, PredictCommand.class, PotentialCommand.class, EnsembleCommand.class, BenchCommand.class, SweepCommand.class, CommandLine.HelpCommand.class})
 public final class HoloCommand implements Runnable {
 
     @CommandLine.Spec

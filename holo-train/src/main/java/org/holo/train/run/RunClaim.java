@@ -75,6 +75,28 @@ public final class RunClaim implements AutoCloseable {
         throw new IllegalArgumentException("output directory " + dir + ": cannot claim it, other runs keep claiming it");
     }
 
+    /** Whether a live run holds the claim of {@code dir} now (read only: nothing is created or removed). */
+    public static boolean held(Path dir) {
+        Path file = dir.resolve(FILE);
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            String record = read(ch);
+            try {
+                FileLock l = ch.tryLock();
+                if (l == null) {
+                    return true;
+                }
+                l.release();
+                return false;
+            } catch (OverlappingFileLockException e) {
+                return true;
+            } catch (IOException e) {
+                return !pidGone(record);
+            }
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Throws when the claim in {@code file} belongs to a live run; deletes it when its owner is gone. */
     private static void removeIfStale(Path dir, Path file) throws IOException {
         String record;
