@@ -117,6 +117,11 @@ public final class SlurmExecutor {
                 id = Slurm.sbatch(List.of(dir.resolve(SCRIPT).toString()));
             } catch (SlurmException e) {
                 Study.deleteTree(dir); // not submitted: leave no trace but the recorded submissions
+                try (var rest = Files.list(dir.getParent())) {
+                    if (rest.findAny().isEmpty()) {
+                        Files.delete(dir.getParent());
+                    }
+                }
                 String left = ids.isEmpty() ? "" : " (arrays " + String.join(", ", ids)
                         + " were submitted; holo sweep resume submits the rest)";
                 throw new SlurmException(e.getMessage() + left);
@@ -129,7 +134,13 @@ public final class SlurmExecutor {
         List<String> collect = new ArrayList<>();
         collect.add("--dependency=afterany:" + String.join(":", ids));
         collect.addAll(collectArgs(study, launcher, options));
-        String cid = Slurm.sbatch(collect);
+        String cid;
+        try {
+            cid = Slurm.sbatch(collect);
+        } catch (SlurmException e) {
+            throw new SlurmException(e.getMessage() + " (the collect job; arrays " + String.join(", ", ids)
+                    + " were submitted: run holo sweep collect " + study.dir() + " when they end)");
+        }
         Submissions.append(study, new Submissions.Entry(cid, "collect", null, "sbatch --parsable " + String.join(" ", collect)));
         out.println("submitted collect job " + cid + " (afterany " + String.join(",", ids) + ")");
         ids.add(cid);
