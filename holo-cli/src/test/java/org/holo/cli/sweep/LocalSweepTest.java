@@ -81,6 +81,11 @@ class LocalSweepTest {
 
         Cli.Result collect = Cli.run("sweep", "collect", study.toString());
         assertEquals(0, collect.exitCode(), collect.err());
+        for (String axis : List.of("dataset", "seed")) {
+            for (String ext : List.of("png", "svg")) {
+                assertTrue(Files.size(study.resolve("plots/inverse_L_MeV-vs-" + axis + "." + ext)) > 1000, axis + "." + ext);
+            }
+        }
         List<String> csv = Files.readAllLines(study.resolve("study.csv"));
         assertTrue(csv.get(0).startsWith("index,dataset,seed,state,exit_code,converged,reason,loss,"), csv.get(0));
         assertEquals(5, csv.size());
