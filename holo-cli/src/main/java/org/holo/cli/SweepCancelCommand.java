@@ -14,8 +14,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "cancel", mixinStandardHelpOptions = true,
-        description = {"Stop a study: scancel its recorded SLURM jobs (arrays and collect job), and stop a local",
-            "executor running it. Points that were running keep no marker, so holo sweep resume runs them again."})
+        description = {"Stop a study's SLURM jobs or local run.",
+            "scancel its recorded SLURM jobs (arrays and collect job) and stop a local executor running it. Points"
+                + " that were running keep no marker, so holo sweep resume runs them again."})
 final class SweepCancelCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "STUDY")

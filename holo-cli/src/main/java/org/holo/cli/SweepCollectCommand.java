@@ -12,9 +12,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "collect", mixinStandardHelpOptions = true,
-        description = {"Write study.csv and study.json: a row per point with its axis values, state, exit code and the",
-            "scalars of its result (loss, converged, restarts, L, 1/L, lambda, IR wall, steps, seconds, ...), and plots",
-            "of one scalar against each axis (plots/SCALAR-vs-AXIS.png and .svg; mean and band over the other axes)."})
+        description = {"Write study.csv, study.json and plots of a study's results.",
+            "A row per point with its axis values, state, exit code and the scalars of its result (loss, converged,"
+                + " restarts, L, 1/L, lambda, IR wall, steps, seconds, ...), and plots of one scalar against each axis"
+                + " (plots/SCALAR-vs-AXIS.png and .svg: every point, mean and standard deviation over the others)."})
 final class SweepCollectCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "STUDY")

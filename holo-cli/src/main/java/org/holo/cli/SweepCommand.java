@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
 
 /** {@code holo sweep}: studies of many runs over axes of config values, on this machine or on SLURM. */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
-        description = {"Parameter sweeps: plan a study from a spec, run it here or on SLURM, follow, resume, cancel",
-            "and collect it (see docs/sweeps.md)."},
+        description = {"Parameter sweeps: plan a study, run it here or on SLURM, follow, resume and collect it.",
+            "See docs/sweeps.md."},
         subcommands = {SweepPlanCommand.class, SweepRunCommand.class, SweepResumeCommand.class, SweepStatusCommand.class,
             SweepCancelCommand.class, SweepCollectCommand.class, SweepPointCommand.class},
         exitCodeListHeading = "Exit codes:%n",

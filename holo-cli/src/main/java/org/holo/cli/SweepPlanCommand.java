@@ -14,9 +14,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "plan", mixinStandardHelpOptions = true,
-        description = {"Check every point of a sweep spec and write the study directory: sweep.json, points.jsonl",
-            "(line i: point i's axis values and overrides), points/, markers/, logs/. Prints the points.",
-            "The first bad point is named with its axis values and field path, and nothing is written."})
+        description = {"Check every point of a sweep spec and write the study directory.",
+            "Writes sweep.json, points.jsonl (line i: point i's axis values and overrides), points/, markers/ and"
+                + " logs/, and prints the points. The first bad point is named with its axis values and field path,"
+                + " and nothing is written."})
 final class SweepPlanCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "SPEC", description = "Sweep spec (JSON), e.g. experiments/studies/qcd-stability.json")
@@ -25,12 +26,17 @@ final class SweepPlanCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "STUDY", description = "Study directory (must not exist or be empty).")
     Path out;
 
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "Add or replace a fixed override of the spec's \"set\" for every point, e.g. --set training.epochs=400"
+                + " for a short trial of a study (repeatable).")
+    List<String> sets = new ArrayList<>();
+
     @Option(names = "--verbose", description = "Print stack traces of errors.")
     boolean verbose;
 
     @Override
     public Integer call() throws Exception {
-        SweepSpec spec = SweepSpec.read(specFile);
+        SweepSpec spec = SweepSpec.read(specFile).withSet(sets);
         List<SweepPoint> points = SweepPlanner.points(spec);
         for (SweepPoint p : points) {
             check(spec, p);

@@ -12,8 +12,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "resume", mixinStandardHelpOptions = true,
-        description = {"Run or submit exactly the missing and failed points of a study (never one that is done, or",
-            "pending or running on SLURM or here), with the options of holo sweep run."})
+        description = {"Run or submit exactly the missing and failed points of a study.",
+            "Never one that is done, or pending or running on SLURM or here. Takes the options of holo sweep run."})
 final class SweepResumeCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "STUDY")

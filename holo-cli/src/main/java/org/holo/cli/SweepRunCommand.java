@@ -13,9 +13,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run every point of a planned study: here on all cores (--executor local), or as one SLURM job",
-            "array with a collect job after it (--executor slurm). A study that was already started is resumed with",
-            "holo sweep resume instead."})
+        description = {"Run every point of a planned study, here or on SLURM.",
+            "Here: a process per point on all cores (--executor local). SLURM: one job array and a collect job after"
+                + " it (--executor slurm). A study that was already started is continued with holo sweep resume."})
 final class SweepRunCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "STUDY")

@@ -14,9 +14,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Where each point stands: done and failed from the markers on disk, pending and running from",
-            "squeue for the recorded SLURM jobs (no accounting database needed), running here from live claims.",
-            "Prints a summary line and the points that are not done (all with --all)."})
+        description = {"Where each point of a study stands.",
+            "Done and failed from the markers on disk, pending and running from squeue for the recorded SLURM jobs"
+                + " (no accounting database needed), running here from live claims. Prints a summary line and the"
+                + " points that are not done (all with --all)."})
 final class SweepStatusCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "STUDY")

@@ -82,17 +82,7 @@ public final class SlurmExecutor {
             maxArraySize = Slurm.DEFAULT_MAX_ARRAY_SIZE;
             out.println("# " + e.getMessage() + "; assuming SLURM's default MaxArraySize " + maxArraySize);
         }
-        List<List<Integer>> tasks = new ArrayList<>();
-        for (int i = 0; i < indices.size(); i += options.pointsPerTask()) {
-            tasks.add(List.copyOf(indices.subList(i, Math.min(indices.size(), i + options.pointsPerTask()))));
-        }
-        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
-        List<Array> arrays = new ArrayList<>();
-        for (int from = 0, k = 0; from < tasks.size(); from += maxArraySize, k++) {
-            List<List<Integer>> part = tasks.subList(from, Math.min(tasks.size(), from + maxArraySize));
-            String dir = "slurm/" + stamp + "-" + k;
-            arrays.add(new Array(dir, part, script(study, dir, part.size(), launcher, options)));
-        }
+        List<Array> arrays = arrays(study, indices, launcher, options, maxArraySize);
         if (dryRun) {
             for (Array a : arrays) {
                 out.println("# " + study.dir().resolve(a.dir()).resolve(SCRIPT) + " (" + a.tasks().size() + " tasks, "
@@ -145,6 +135,22 @@ public final class SlurmExecutor {
         out.println("submitted collect job " + cid + " (afterany " + String.join(",", ids) + ")");
         ids.add(cid);
         return ids;
+    }
+
+    /** The arrays that carry {@code indices}: tasks of pointsPerTask points, at most maxArraySize tasks per array. */
+    static List<Array> arrays(Study study, List<Integer> indices, List<String> launcher, Options options, int maxArraySize) {
+        List<List<Integer>> tasks = new ArrayList<>();
+        for (int i = 0; i < indices.size(); i += options.pointsPerTask()) {
+            tasks.add(List.copyOf(indices.subList(i, Math.min(indices.size(), i + options.pointsPerTask()))));
+        }
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
+        List<Array> arrays = new ArrayList<>();
+        for (int from = 0, k = 0; from < tasks.size(); from += maxArraySize, k++) {
+            List<List<Integer>> part = tasks.subList(from, Math.min(tasks.size(), from + maxArraySize));
+            String dir = "slurm/" + stamp + "-" + k;
+            arrays.add(new Array(dir, part, script(study, dir, part.size(), launcher, options)));
+        }
+        return arrays;
     }
 
     private static List<String> collectArgs(Study study, List<String> launcher, Options options) {

@@ -114,6 +114,31 @@ public record SweepSpec(Path file, String name, Path base, Map<String, JsonNode>
         return new SweepSpec(file, name, base, set, List.copyOf(axes), List.copyOf(zip), p != null && p.asBoolean());
     }
 
+    /**
+     * This spec with {@code key=value} overrides added to (or replacing those of) its {@code set}; a value is JSON
+     * when it parses as JSON and a string otherwise, as with {@code --set}.
+     */
+    public SweepSpec withSet(List<String> overrides) {
+        if (overrides.isEmpty()) {
+            return this;
+        }
+        Map<String, JsonNode> merged = new LinkedHashMap<>(set);
+        for (String o : overrides) {
+            int eq = o.indexOf('=');
+            if (eq <= 0) {
+                throw new ConfigException("--set " + o + ": expected key=value with a dotted key, e.g. training.epochs=5");
+            }
+            String key = o.substring(0, eq).strip();
+            if (axes.stream().anyMatch(a -> a.path().equals(key))) {
+                throw new ConfigException("--set " + o + ": " + key + " is an axis of " + file);
+            }
+            com.fasterxml.jackson.databind.node.ObjectNode tmp = ConfigLoader.mapper().createObjectNode();
+            ConfigLoader.applyOverride(tmp, "v=" + o.substring(eq + 1));
+            merged.put(key, tmp.get("v"));
+        }
+        return new SweepSpec(file, name, base, merged, axes, zip, plots);
+    }
+
     private static String stem(Path file) {
         String n = file.getFileName().toString();
         return n.endsWith(".json") ? n.substring(0, n.length() - 5) : n;
