@@ -95,6 +95,38 @@ class SlurmSweepTest {
     }
 
     @Test
+    void aKilledTaskLosesOnlyItsPointAndResumeRedoesIt(@TempDir Path tmp) throws Exception {
+        Path study = tmp.resolve("study");
+        Path spec = SweepCli.spec(tmp, SweepCli.lattice());
+        Cli.Result axis = Cli.run("sweep", "plan", spec.toString(), "--out", study.toString(), "--set", "data.dataset=x.csv");
+        assertEquals(2, axis.exitCode());
+        assertTrue(axis.err().contains("data.dataset is an axis of"), axis.err());
+        // two points (seeds 1, 2 on the lattice data), long enough (a few seconds of training) to be killed mid-run
+        Files.writeString(spec, Files.readString(spec).replace(", \"" + SweepCli.lattice() + "\"]", "]"));
+        assertEquals(0, Cli.run("sweep", "plan", spec.toString(), "--out", study.toString(), "--set", "training.epochs=20000").exitCode());
+        Cli.Result run = Cli.run("sweep", "run", study.toString(), "--executor", "slurm");
+        assertEquals(0, run.exitCode(), run.err());
+        String array = Files.readAllLines(study.resolve("slurm/submissions.jsonl")).get(0).replaceAll(".*\"job\":\"(\\d+)\".*", "$1");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!Files.exists(study.resolve("points/001/config.json")) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertTrue(Files.exists(study.resolve("points/001/config.json")), "point 1 never started");
+        Process kill = new ProcessBuilder("scancel", array + "_1").inheritIO().start();
+        assertEquals(0, kill.waitFor());
+        awaitCollect(study, run.out());
+        assertEquals("missing", SweepCli.marker(study, 1), "killed mid-run: no marker");
+        assertEquals("done", SweepCli.marker(study, 0));
+        Cli.Result resume = Cli.run("sweep", "resume", study.toString(), "--executor", "slurm");
+        assertEquals(0, resume.exitCode(), resume.err());
+        assertTrue(resume.err().contains("resuming 1"), resume.err());
+        assertTrue(resume.out().contains("1 tasks, 1 points"), resume.out());
+        JsonNode after = awaitCollect(study, resume.out());
+        assertEquals(2, after.get("done").asInt(), after.toString());
+        SweepCli.assertSameAsTrain(study, 1, tmp);
+    }
+
+    @Test
     void withoutSbatchTheErrorIsOneLine(@TempDir Path tmp) throws Exception {
         Path study = tmp.resolve("study");
         assertEquals(0, Cli.run("sweep", "plan", SweepCli.spec(tmp, SweepCli.lattice()).toString(), "--out", study.toString()).exitCode());
