@@ -61,7 +61,7 @@ class LocalSweepTest {
         Path p1 = study.resolve("points/001");
         Files.delete(study.resolve("markers/001.done"));
         Files.delete(p1.resolve("result.json"));
-        Files.writeString(p1.resolve(RunClaim.FILE), "pid 999999999\nhost elsewhere\nsince 2020-01-01T00:00:00Z\n");
+        Files.writeString(p1.resolve(RunClaim.FILE), "{\"pid\": 999999999, \"host\": \"elsewhere\", \"since\": \"2020-01-01T00:00:00Z\"}\n");
         Cli.Result status = Cli.run("sweep", "status", study.toString());
         assertEquals(0, status.exitCode(), status.err());
         assertTrue(status.out().startsWith("4 points: 1 done, 2 failed, 0 running, 0 pending, 1 missing"), status.out());

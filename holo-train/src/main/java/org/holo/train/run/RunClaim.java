@@ -62,7 +62,9 @@ public final class RunClaim implements AutoCloseable {
                 continue;
             }
             FileLock lock = tryLock(ch);
-            String record = "pid " + ProcessHandle.current().pid() + "\nhost " + HOST + "\nsince " + Instant.now() + "\n";
+            // a JSON object, like every other file of a run directory
+            String record = "{\"pid\": " + ProcessHandle.current().pid() + ", \"host\": " + quote(HOST) + ", \"since\": \""
+                    + Instant.now() + "\"}\n";
             ch.write(ByteBuffer.wrap(record.getBytes(StandardCharsets.UTF_8)));
             ch.force(true);
             RunClaim claim = new RunClaim(file, ch, lock, created);
@@ -172,8 +174,16 @@ public final class RunClaim implements AutoCloseable {
     }
 
     private static String field(String record, String key) {
-        return record.lines().filter(l -> l.startsWith(key + " ")).map(l -> l.substring(key.length() + 1).strip())
-                .findFirst().orElse(null);
+        try {
+            com.fasterxml.jackson.databind.JsonNode n = org.holo.train.config.ConfigLoader.mapper().readTree(record).get(key);
+            return n == null || n.isNull() ? null : n.asText();
+        } catch (IOException | RuntimeException e) {
+            return null; // not a claim this version wrote: its owner cannot be named
+        }
+    }
+
+    private static String quote(String s) {
+        return com.fasterxml.jackson.databind.node.TextNode.valueOf(s).toString();
     }
 
     private static String read(FileChannel ch) throws IOException {

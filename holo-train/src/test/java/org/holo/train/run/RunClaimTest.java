@@ -56,11 +56,11 @@ class RunClaimTest {
         // what a killed run leaves: the record, and no process holding its lock
         Process p = new ProcessBuilder("true").start();
         p.waitFor();
-        Files.writeString(dir.resolve(RunClaim.FILE), "pid " + p.pid() + "\nhost "
-                + Files.readString(Path.of("/proc/sys/kernel/hostname")).strip() + "\nsince 2020-01-01T00:00:00Z\n");
+        Files.writeString(dir.resolve(RunClaim.FILE), "{\"pid\": " + p.pid() + ", \"host\": \""
+                + Files.readString(Path.of("/proc/sys/kernel/hostname")).strip() + "\", \"since\": \"2020-01-01T00:00:00Z\"}\n");
         Files.writeString(dir.resolve("checkpoint.json"), "{}");
         try (RunClaim c = RunDirectory.claim(dir, false)) {
-            assertTrue(Files.readString(dir.resolve(RunClaim.FILE)).contains("pid " + ProcessHandle.current().pid()));
+            assertTrue(Files.readString(dir.resolve(RunClaim.FILE)).contains("\"pid\": " + ProcessHandle.current().pid() + ","));
         }
         assertEquals(List.of("checkpoint.json"), names(dir));
     }
