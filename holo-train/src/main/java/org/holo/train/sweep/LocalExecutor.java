@@ -40,7 +40,14 @@ public final class LocalExecutor {
         Path pidFile = study.dir().resolve(PID_FILE);
         AtomicFiles.write(pidFile, ProcessHandle.current().pid() + "\n");
         Set<Process> running = ConcurrentHashMap.newKeySet();
-        Thread hook = new Thread(() -> running.forEach(Process::destroy));
+        Thread hook = new Thread(() -> {
+            running.forEach(Process::destroy);
+            try {
+                Files.deleteIfExists(pidFile);
+            } catch (IOException e) {
+                // cancel recognises a pid file whose process is gone
+            }
+        });
         Runtime.getRuntime().addShutdownHook(hook);
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, Math.max(1, indices.size())));
         AtomicInteger finished = new AtomicInteger();
