@@ -109,9 +109,12 @@ public final class Study {
     /** Writes a new study into {@code dir} (which must not exist or be empty), whole or not at all. */
     public static Study create(Path dir, SweepSpec spec, List<SweepPoint> points) throws IOException {
         Path target = dir.toAbsolutePath().normalize();
+        if (Files.exists(target) && !Files.isDirectory(target)) {
+            throw new IllegalArgumentException("study directory " + dir + " exists and is not a directory: choose another --out");
+        }
         if (Files.exists(target)) {
             try (var s = Files.list(target)) {
-                if (!Files.isDirectory(target) || s.findAny().isPresent()) {
+                if (s.findAny().isPresent()) {
                     throw new IllegalArgumentException("study directory " + dir + " exists and is not empty: choose another --out");
                 }
             }
