@@ -153,18 +153,23 @@ stop_daemon() {
 cmd_stop() {
   [ -d "$DIR" ] || { say "not running (no $DIR)"; return; }
   export SLURM_CONF="$CONF"
-  if alive_pid "$DIR/run/slurmctld.pid" slurmctld >/dev/null; then
-    local jobs
-    jobs="$(squeue -h -o %i 2>/dev/null | tr '\n' ' ' || true)"
-    # shellcheck disable=SC2086
-    [ -z "${jobs// }" ] || scancel $jobs 2>/dev/null || true
-  fi
+  local pids="" jobs=""
   if alive_pid "$DIR/run/slurmd.pid" slurmd >/dev/null; then
-    # leftover job processes, by the pids slurmd reports (never by name)
-    scontrol listpids 2>/dev/null | awk 'NR > 1 && $1 ~ /^[0-9]+$/ { print $1 }' | while read -r p; do
-      kill -TERM "$p" 2>/dev/null || true
-    done
+    # job processes, by the pids slurmd reports (never by name); scontrol fails when none run
+    pids="$({ scontrol listpids 2>/dev/null || true; } | awk 'NR > 1 && $1 ~ /^[0-9]+$/ { print $1 }' | tr '\n' ' ')"
   fi
+  if alive_pid "$DIR/run/slurmctld.pid" slurmctld >/dev/null; then
+    jobs="$(squeue -h -o %i 2>/dev/null | tr '\n' ' ' || true)"
+    if [ -n "${jobs// }" ]; then
+      # shellcheck disable=SC2086
+      scancel $jobs 2>/dev/null || true
+      # let slurmd end the job steps before it goes (KillWait=5)
+      for _ in $(seq 1 50); do [ -z "$(squeue -h -o %i 2>/dev/null || true)" ] && break; sleep 0.2; done
+    fi
+  fi
+  for p in $pids; do
+    [ -d "/proc/$p" ] && kill -TERM "$p" 2>/dev/null || true
+  done
   stop_daemon slurmd & stop_daemon slurmctld & stop_daemon munged & wait
   say "stopped"
 }
