@@ -18,7 +18,11 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cli, CommandLine.ParseResult parsed) {
-        boolean verbose = parsed.subcommand() != null && parsed.subcommand().hasMatchedOption("--verbose");
+        CommandLine.ParseResult leaf = parsed;
+        while (leaf.subcommand() != null) {
+            leaf = leaf.subcommand(); // holo sweep status --verbose: the option is the innermost command's
+        }
+        boolean verbose = leaf != parsed && leaf.hasMatchedOption("--verbose");
         int code;
         String message;
         if (ex instanceof ConfigException || ex instanceof DataFormatException || ex instanceof IllegalArgumentException) {
