@@ -24,6 +24,7 @@ import org.holo.train.io.AtomicFiles;
 import org.holo.train.io.JsonNumbers;
 import org.holo.train.loop.Backend;
 import org.holo.train.run.Provenance;
+import org.holo.train.run.RunClaim;
 import org.holo.train.run.RunDirectory;
 import org.holo.train.run.RunResult;
 import org.holo.train.run.TrainingRun;
@@ -99,12 +100,20 @@ public final class EnsembleRun {
     }
 
     /**
-     * Trains the members of {@code experiments} with {@code trainer} and writes the ensemble directory.
+     * Trains the members of {@code experiments} with {@code trainer} and writes the ensemble directory, which it
+     * claims first (a second run on the same directory fails and leaves it alone).
      *
      * @param backend open on the first member's model: its name, device and versions go into provenance
      */
     public static Outcome train(List<Experiment> experiments, EnsembleTrainer trainer, Backend backend, Path outDir,
                                 EnsembleProgress progress) throws IOException {
+        try (RunClaim claim = RunDirectory.claim(outDir, true)) {
+            return trainClaimed(experiments, trainer, backend, outDir, progress);
+        }
+    }
+
+    private static Outcome trainClaimed(List<Experiment> experiments, EnsembleTrainer trainer, Backend backend, Path outDir,
+                                        EnsembleProgress progress) throws IOException {
         Files.createDirectories(outDir);
         List<ObjectNode> provenances = new ArrayList<>();
         List<Path> dirs = new ArrayList<>();

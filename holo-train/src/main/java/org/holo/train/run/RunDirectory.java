@@ -33,12 +33,25 @@ public final class RunDirectory {
             if (!Files.isDirectory(dir)) {
                 throw new IllegalArgumentException("output " + dir + " exists and is not a directory");
             }
+            if (Files.exists(dir.resolve(RunClaim.FILE))) {
+                RunClaim.acquire(dir, false).close(); // says "in use" when a live run owns it, clears a stale claim
+            }
             try (Stream<Path> s = Files.list(dir)) {
                 if (s.findAny().isPresent()) {
                     throw new IllegalArgumentException("output directory " + dir + " is not empty: choose another output directory");
                 }
             }
         }
+    }
+
+    /**
+     * Claims {@code dir} for this process until the claim is closed: a second run on the same directory fails with
+     * a one-line message instead of mixing its files with the first's (see {@link RunClaim}).
+     *
+     * @param fresh true for a new run (the directory must be empty), false to resume one
+     */
+    public static RunClaim claim(Path dir, boolean fresh) throws IOException {
+        return RunClaim.acquire(dir, fresh);
     }
 
     /** Writes the final files of a run (config.json and provenance.json are written by {@link TrainingRun}). */

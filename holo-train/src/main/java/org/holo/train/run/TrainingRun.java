@@ -49,10 +49,11 @@ public final class TrainingRun {
             throws IOException {
         Experiment experiment = Experiment.build(config, baseDir);
         ObjectNode provenance = Provenance.begin(experiment, "cpu", "cpu", "float64");
-        Files.createDirectories(outDir);
-        AtomicFiles.write(outDir.resolve(RunDirectory.CONFIG), ConfigLoader.toJson(config));
-        Provenance.write(outDir, provenance);
-        return finish(outDir, experiment, train(experiment, progress, outDir, null), provenance);
+        try (RunClaim claim = RunDirectory.claim(outDir, true)) {
+            AtomicFiles.write(outDir.resolve(RunDirectory.CONFIG), ConfigLoader.toJson(config));
+            Provenance.write(outDir, provenance);
+            return finish(outDir, experiment, train(experiment, progress, outDir, null), provenance);
+        }
     }
 
     /** Continues an interrupted run from its checkpoint; ends with the same files as an uninterrupted run. */
@@ -76,10 +77,12 @@ public final class TrainingRun {
             throw new IllegalArgumentException(runDir + ": the training data rebuilt from config.json differ from the"
                     + " checkpoint's (sha256 " + dataHash + " vs " + checkpoint.dataSha256() + "): an input file changed");
         }
-        ObjectNode provenance = readProvenance(runDir, experiment);
-        ArrayNode resumes = provenance.has("resumed") ? (ArrayNode) provenance.get("resumed") : provenance.putArray("resumed");
-        resumes.addObject().put("at", Instant.now().toString()).put("from_step", checkpoint.position().step());
-        return finish(runDir, experiment, train(experiment, progress, runDir, checkpoint), provenance);
+        try (RunClaim claim = RunDirectory.claim(runDir, false)) {
+            ObjectNode provenance = readProvenance(runDir, experiment);
+            ArrayNode resumes = provenance.has("resumed") ? (ArrayNode) provenance.get("resumed") : provenance.putArray("resumed");
+            resumes.addObject().put("at", Instant.now().toString()).put("from_step", checkpoint.position().step());
+            return finish(runDir, experiment, train(experiment, progress, runDir, checkpoint), provenance);
+        }
     }
 
     private static RunResult finish(Path dir, Experiment experiment, Outcome outcome, ObjectNode provenance) throws IOException {
