@@ -103,7 +103,7 @@ public final class ConfigValidator {
         } else if (c.data instanceof DataConfig.Csv) {
             DataConfig.Csv f = (DataConfig.Csv) c.data;
             k.notNull(f.file, "data.file");
-            k.require(!f.file.isBlank(), "data.file", "must name a CSV file");
+            k.require(!f.file.isBlank(), "data.file", "must name a data file (CSV, or NumPy .npy)");
         }
     }
 
