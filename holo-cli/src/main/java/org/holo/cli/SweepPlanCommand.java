@@ -10,11 +10,15 @@ import org.holo.train.sweep.SweepPlanner;
 import org.holo.train.sweep.SweepPoint;
 import org.holo.train.sweep.SweepSpec;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "plan", mixinStandardHelpOptions = true,
-        description = {"Check every point of a sweep spec and write the study directory.",
+        description = {"Check every point of a sweep spec and write the study directory --out STUDY (must not exist or be empty).",
             "Writes sweep.json, points.jsonl (line i: point i's axis values and overrides), points/, markers/ and"
                 + " logs/, and prints the points. The first bad point is named with its axis values and field path,"
                 + " and nothing is written."})
@@ -23,8 +27,11 @@ final class SweepPlanCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SPEC", description = "Sweep spec (JSON), e.g. experiments/studies/qcd-stability.json")
     Path specFile;
 
-    @Option(names = "--out", required = true, paramLabel = "STUDY", description = "Study directory (must not exist or be empty).")
-    Path out;
+    @Mixin
+    CommonOptions.Out out;
+
+    @Spec
+    CommandSpec command;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE",
             description = "Add or replace a fixed override of the spec's \"set\" for every point, e.g. --set training.epochs=400"
@@ -33,14 +40,17 @@ final class SweepPlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (out.path == null) {
+            throw new ParameterException(command.commandLine(), "Missing required option: '--out=PATH' (the study directory: must not exist or be empty)");
+        }
         SweepSpec spec = SweepSpec.read(specFile).withSet(sets);
         List<SweepPoint> points = SweepPlanner.points(spec);
         for (SweepPoint p : points) {
             check(spec, p);
         }
-        Study study = Study.create(out, spec, points);
+        Study study = Study.create(out.path, spec, points);
         System.out.print(table(study));
-        System.err.println("planned " + points.size() + " points of " + spec.base() + " into " + out);
+        System.err.println("planned " + points.size() + " points of " + spec.base() + " into " + out.path);
         return ExitCodes.OK;
     }
 
