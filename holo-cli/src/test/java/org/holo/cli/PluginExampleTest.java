@@ -41,7 +41,8 @@ class PluginExampleTest {
         buildExample(plugins.resolve(JAR));
         String dir = plugins.toString();
         String config = Cli.ads();
-        String[] small = {"--set", "model.scheme=midpoint", "--set", "training.epochs=2", "--quiet"};
+        String[] small = {"--set", "model.scheme=midpoint", "--set", "training.epochs=2", "--set", "data.positives=500",
+            "--set", "data.negatives=500", "--quiet"};
         Path run1 = tmp.resolve("run-seed1");
         Path run2 = tmp.resolve("run-seed2");
         Path ensemble = tmp.resolve("ensemble");
