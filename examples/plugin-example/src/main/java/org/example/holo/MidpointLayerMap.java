@@ -1,0 +1,122 @@
+package org.example.holo;
+
+import org.holo.core.RadialGrid;
+import org.holo.core.component.ModelContext;
+import org.holo.core.component.Settings;
+import org.holo.core.layer.LayerMap;
+import org.holo.core.layer.LayerSchemeProvider;
+
+/**
+ * The explicit midpoint rule (second-order Runge–Kutta) for the equation of motion
+ * ∂_η φ = π, ∂_η π = −h(η) π + m² φ + λ φ³. Layer i reads h at its start η_i and at its half step
+ * η_i + Δη/2 (nodes 2i and 2i+1 of 2N): the metric parametrisation supplies h there, so the scheme never
+ * interpolates by itself.
+ * <pre>
+ *   k1 = f(y_i, h(η_i)),   y_mid = y_i + Δη/2 · k1,   k2 = f(y_mid, h(η_i + Δη/2)),   y_{i+1} = y_i + Δη · k2
+ * </pre>
+ * The backward pass recomputes the half step from the stored layer states instead of storing it.
+ */
+public final class MidpointLayerMap implements LayerMap {
+
+    public static final String NAME = "midpoint";
+
+    private final RadialGrid grid;
+    private final int layers;
+    private final double step;
+    private final double m2;
+
+    public MidpointLayerMap(RadialGrid grid, double massSquared) {
+        this.grid = grid;
+        this.layers = grid.layers();
+        this.step = grid.step();
+        this.m2 = massSquared;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public double[] nodes() {
+        double[] eta = new double[2 * layers];
+        for (int i = 0; i < layers; i++) {
+            eta[2 * i] = grid.eta(i);
+            eta[2 * i + 1] = grid.eta(i) + 0.5 * step;
+        }
+        return eta;
+    }
+
+    @Override
+    public void forward(double[] h, double lambda, double[] phi, double[] pi, int off) {
+        double half = 0.5 * step;
+        double p = phi[off];
+        double q = pi[off];
+        for (int i = 0; i < layers; i++) {
+            double k1p = q;
+            double k1q = -h[2 * i] * q + m2 * p + lambda * p * p * p;
+            double pm = p + half * k1p;
+            double qm = q + half * k1q;
+            double k2p = qm;
+            double k2q = -h[2 * i + 1] * qm + m2 * pm + lambda * pm * pm * pm;
+            p = p + step * k2p;
+            q = q + step * k2q;
+            phi[off + i + 1] = p;
+            pi[off + i + 1] = q;
+        }
+    }
+
+    @Override
+    public double backward(double[] h, double lambda, double[] phi, double[] pi, int off,
+                           double[] adjoint, double[] dh) {
+        double half = 0.5 * step;
+        double aP = adjoint[0];
+        double aQ = adjoint[1];
+        double dLambda = 0.0;
+        for (int i = layers - 1; i >= 0; i--) {
+            double ha = h[2 * i];
+            double hm = h[2 * i + 1];
+            double p = phi[off + i];
+            double q = pi[off + i];
+            double pm = p + half * q;
+            double qm = q + half * (-ha * q + m2 * p + lambda * p * p * p);
+
+            // y_{i+1} = y_i + Δη k2: the adjoint of k2 is Δη times the adjoint of y_{i+1}
+            double aK2p = step * aP;
+            double aK2q = step * aQ;
+            // k2 = f(y_mid, hm)
+            double aMp = aK2q * (m2 + 3.0 * lambda * pm * pm);
+            double aMq = aK2p - hm * aK2q;
+            dh[2 * i + 1] -= aK2q * qm;
+            dLambda += aK2q * pm * pm * pm;
+            // y_mid = y_i + Δη/2 k1, and k1 = f(y_i, ha)
+            double aK1p = half * aMp;
+            double aK1q = half * aMq;
+            dh[2 * i] -= aK1q * q;
+            dLambda += aK1q * p * p * p;
+            aP = aP + aMp + aK1q * (m2 + 3.0 * lambda * p * p);
+            aQ = aQ + aMq + aK1p - ha * aK1q;
+        }
+        adjoint[0] = aP;
+        adjoint[1] = aQ;
+        return dLambda;
+    }
+
+    /** Registers the scheme as {@code model.scheme = "midpoint"}; it reads no fields of its own. */
+    public static final class Provider implements LayerSchemeProvider {
+        @Override
+        public String name() {
+            return NAME;
+        }
+
+        @Override
+        public String description() {
+            return "explicit midpoint (RK2), h interpolated at the half steps (second order; plugin example)";
+        }
+
+        @Override
+        public LayerMap create(ModelContext context, Settings settings) {
+            return new MidpointLayerMap(context.grid(), context.theory().massSquared());
+        }
+    }
+}
