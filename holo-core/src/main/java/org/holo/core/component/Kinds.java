@@ -24,7 +24,7 @@ public final class Kinds {
                 }
             }
         } catch (ServiceConfigurationError e) {
-            throw new IllegalStateException("cannot load the kinds of component: " + e.getMessage(), e);
+            throw new IllegalArgumentException("cannot load the kinds of component: " + e.getMessage(), e);
         }
         kinds.sort(Comparator.comparing(Kind::name));
         return kinds;

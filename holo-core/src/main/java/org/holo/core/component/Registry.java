@@ -43,12 +43,13 @@ public final class Registry<P extends ComponentProvider> {
             for (P p : ServiceLoader.load(kind.provider(), Plugins.classLoader())) {
                 P before = found.putIfAbsent(p.name(), p);
                 if (before != null) {
-                    throw new IllegalStateException(kind.name() + " '" + p.name() + "' is provided twice: by "
+                    throw new IllegalArgumentException(kind.name() + " '" + p.name() + "' is provided twice: by "
                             + origin(before) + " and by " + origin(p));
                 }
             }
         } catch (ServiceConfigurationError e) {
-            throw new IllegalStateException("cannot load the " + kind.name() + " providers: " + e.getMessage(), e);
+            // a plugin jar's services entry names a class that is missing or not a provider: the user's input is wrong
+            throw new IllegalArgumentException("cannot load the " + kind.name() + " providers: " + e.getMessage(), e);
         }
         return new Registry<>(kind, Collections.unmodifiableMap(new LinkedHashMap<>(found)));
     }

@@ -130,6 +130,16 @@ public final class Provenance {
             f.put("sha256", sha256(p));
             f.put("bytes", Files.size(p));
         }
+        // the components of a plugin jar are part of what computed the run: reproduce needs the same jars
+        if (!org.holo.core.component.Plugins.jars().isEmpty()) {
+            ArrayNode plugins = o.putArray("plugins");
+            for (Path p : org.holo.core.component.Plugins.jars()) {
+                ObjectNode f = plugins.addObject();
+                f.put("path", p.toString());
+                f.put("sha256", sha256(p));
+                f.put("bytes", Files.size(p));
+            }
+        }
         o.put("training_data_sha256", dataSha256(e));
         o.put("training_data_points", e.data().size());
         o.put("started_at", Instant.now().toString());
