@@ -39,92 +39,69 @@ public final class MapSettings implements Settings {
 
     @Override
     public double number(String key, double defaultValue) {
-        Object v = values.get(key);
-        double d;
-        if (v == null) {
-            d = defaultValue;
-        } else if (v instanceof Number) {
-            d = ((Number) v).doubleValue();
-        } else {
-            throw wrongType(key, "a number", v);
-        }
-        used.put(key, d);
-        return d;
+        return read(key, defaultValue, "a number", v -> v instanceof Number ? ((Number) v).doubleValue() : null);
     }
 
     @Override
     public int integer(String key, int defaultValue) {
-        Object v = values.get(key);
-        int i;
-        if (v == null) {
-            i = defaultValue;
-        } else if (v instanceof Integer || v instanceof Long || v instanceof Short) {
+        return read(key, defaultValue, "an integer", v -> {
+            if (!(v instanceof Integer || v instanceof Long || v instanceof Short)) {
+                return null;
+            }
             long l = ((Number) v).longValue();
             if (l < Integer.MIN_VALUE || l > Integer.MAX_VALUE) {
                 throw invalid(key, "wrong type, expected an integer between " + Integer.MIN_VALUE + " and " + Integer.MAX_VALUE + ", found " + l);
             }
-            i = (int) l;
-        } else {
-            throw wrongType(key, "an integer", v);
-        }
-        used.put(key, i);
-        return i;
+            return (int) l;
+        });
     }
 
     @Override
     public boolean flag(String key, boolean defaultValue) {
-        Object v = values.get(key);
-        boolean b;
-        if (v == null) {
-            b = defaultValue;
-        } else if (v instanceof Boolean) {
-            b = (Boolean) v;
-        } else {
-            throw wrongType(key, "true or false", v);
-        }
-        used.put(key, b);
-        return b;
+        return read(key, defaultValue, "true or false", v -> v instanceof Boolean ? (Boolean) v : null);
     }
 
     @Override
     public String text(String key, String defaultValue) {
-        Object v = values.get(key);
-        String s;
-        if (v == null) {
-            s = defaultValue;
-        } else if (v instanceof String) {
-            s = (String) v;
-        } else {
-            throw wrongType(key, "a string", v);
-        }
-        used.put(key, s);
-        return s;
+        return read(key, defaultValue, "a string", v -> v instanceof String ? (String) v : null);
     }
 
     @Override
     public double[] numbers(String key, double[] defaultValue) {
-        Object v = values.get(key);
-        double[] a;
-        if (v == null) {
-            a = defaultValue == null ? null : defaultValue.clone();
-        } else if (v instanceof double[]) {
-            a = ((double[]) v).clone();
-        } else if (v instanceof List) {
+        double[] a = read(key, defaultValue == null ? null : defaultValue.clone(), "an array of numbers", v -> {
+            if (v instanceof double[]) {
+                return ((double[]) v).clone();
+            }
+            if (!(v instanceof List)) {
+                return null;
+            }
             List<?> list = (List<?>) v;
-            a = new double[list.size()];
-            for (int i = 0; i < a.length; i++) {
+            double[] d = new double[list.size()];
+            for (int i = 0; i < d.length; i++) {
                 if (!(list.get(i) instanceof Number)) {
                     throw invalid(key + "[" + i + "]", "wrong type, expected a number, found " + show(list.get(i)));
                 }
-                a[i] = ((Number) list.get(i)).doubleValue();
+                d[i] = ((Number) list.get(i)).doubleValue();
             }
-        } else {
-            throw wrongType(key, "an array of numbers", v);
+            return d;
+        });
+        return a == null ? null : a.clone();
+    }
+
+    /**
+     * The value of {@code key} converted by {@code convert} (null: not of the {@code expected} type), or the default
+     * when absent; either way recorded as used, unless there is none (an absent key with no default).
+     */
+    private <T> T read(String key, T defaultValue, String expected, java.util.function.Function<Object, T> convert) {
+        Object v = values.get(key);
+        T value = v == null ? defaultValue : convert.apply(v);
+        if (value == null && v != null) {
+            throw invalid(key, "wrong type, expected " + expected + ", found " + show(v));
         }
-        if (a != null) {
-            used.put(key, a.clone());
+        if (value != null) {
+            used.put(key, value);
         }
-        return a;
+        return value;
     }
 
     /** The keys present that no read asked for, sorted: unknown fields of this component. */
@@ -146,10 +123,6 @@ public final class MapSettings implements Settings {
     /** Every key read with the value used, defaults included, in reading order: the resolved section. */
     public Map<String, Object> resolved() {
         return Collections.unmodifiableMap(new LinkedHashMap<>(used));
-    }
-
-    private IllegalArgumentException wrongType(String key, String expected, Object found) {
-        return invalid(key, "wrong type, expected " + expected + ", found " + show(found));
     }
 
     private static String show(Object v) {
