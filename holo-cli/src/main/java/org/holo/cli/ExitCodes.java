@@ -20,6 +20,10 @@ public final class ExitCodes {
     public static final int IO_FAILURE = 4;
     /** holo reproduce: the re-run is not identical to the record. */
     public static final int RESULTS_DIFFER = 5;
+    /** holo sweep: SLURM is missing or refused a submission, a query or a cancel. */
+    public static final int SCHEDULER_FAILURE = 6;
+    /** holo sweep run/resume: some points ended without a result (their failed markers say why). */
+    public static final int POINTS_FAILED = 7;
 
     private ExitCodes() {
     }
@@ -31,6 +35,9 @@ public final class ExitCodes {
         }
         if (ex instanceof IOException || ex instanceof UncheckedIOException || ex instanceof ReadOnlyFileSystemException) {
             return IO_FAILURE;
+        }
+        if (ex instanceof org.holo.train.sweep.SlurmException) {
+            return SCHEDULER_FAILURE;
         }
         return INTERNAL_ERROR;
     }

@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
             ComponentsCommand.class, SweepCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:done", "1:internal error (a bug: please report it)", "2:bad usage, config or data",
-            "3:training diverged", "4:I/O failure", "5:holo reproduce: the results differ"})
+            "3:training diverged", "4:I/O failure", "5:holo reproduce: the results differ",
+            "6:holo sweep: the scheduler is missing or refused a request", "7:holo sweep: some points failed"})
 public final class HoloCommand implements Runnable {
 
     @CommandLine.Spec

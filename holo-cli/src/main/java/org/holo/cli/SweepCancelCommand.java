@@ -33,11 +33,11 @@ final class SweepCancelCommand implements Callable<Integer> {
                 Slurm.Result r = Slurm.scancel(ids);
                 if (r.exitCode() != 0 && !r.err().contains("already completing or completed") && !r.err().contains("Invalid job id")) {
                     System.err.println("holo: scancel: " + r.err().strip().lines().findFirst().orElse("exit " + r.exitCode()));
-                    return SweepCommand.SCHEDULER_FAILURE;
+                    return ExitCodes.SCHEDULER_FAILURE;
                 }
             } catch (SlurmException e) {
                 System.err.println("holo: " + e.getMessage());
-                return SweepCommand.SCHEDULER_FAILURE;
+                return ExitCodes.SCHEDULER_FAILURE;
             }
             System.err.println("cancelled SLURM jobs " + String.join(", ", ids) + " (those still queued or running)");
         }

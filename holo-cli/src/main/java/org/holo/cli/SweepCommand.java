@@ -14,14 +14,9 @@ import picocli.CommandLine.Command;
         subcommands = {SweepPlanCommand.class, SweepRunCommand.class, SweepResumeCommand.class, SweepStatusCommand.class,
             SweepCancelCommand.class, SweepCollectCommand.class, SweepPointCommand.class},
         exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:done", "2:bad usage, spec or study", "4:I/O failure", "5:some points failed (see holo sweep status)",
-            "6:the scheduler is missing or refused a request"})
+        exitCodeList = {"0:done", "2:bad usage, spec or study", "4:I/O failure", "6:the scheduler is missing or refused a request",
+            "7:some points failed (see holo sweep status)"})
 final class SweepCommand implements Runnable {
-
-    /** Some points ended without a result (their failed markers say why). */
-    static final int POINTS_FAILED = 5;
-    /** sbatch, squeue, scontrol or scancel is missing or refused. */
-    static final int SCHEDULER_FAILURE = 6;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -58,7 +58,7 @@ final class SweepExecutorOptions {
             System.err.println("running " + indices.size() + " points, " + n + " at once");
             LocalExecutor.Outcome o = LocalExecutor.run(study, indices, SweepCommand.launcher(), n, System.err);
             System.err.println(o.done() + " done, " + o.failed() + " failed (holo sweep status " + study.dir() + ")");
-            return o.failed() == 0 ? ExitCodes.OK : SweepCommand.POINTS_FAILED;
+            return o.failed() == 0 ? ExitCodes.OK : ExitCodes.POINTS_FAILED;
         }
         if (jobs != null) {
             throw new IllegalArgumentException("--jobs is for --executor local (use --throttle on SLURM)");
@@ -72,7 +72,7 @@ final class SweepExecutorOptions {
             SlurmExecutor.submit(study, indices, SweepCommand.launcher(), o, dryRun, System.out);
         } catch (SlurmException e) {
             System.err.println("holo: " + e.getMessage());
-            return SweepCommand.SCHEDULER_FAILURE;
+            return ExitCodes.SCHEDULER_FAILURE;
         }
         return ExitCodes.OK;
     }

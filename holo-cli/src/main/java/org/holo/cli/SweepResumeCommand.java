@@ -31,7 +31,7 @@ final class SweepResumeCommand implements Callable<Integer> {
             states = StudyStatus.of(study, !Submissions.read(study).isEmpty());
         } catch (SlurmException e) {
             System.err.println("holo: " + e.getMessage() + " (cannot tell which points are still queued)");
-            return SweepCommand.SCHEDULER_FAILURE;
+            return ExitCodes.SCHEDULER_FAILURE;
         }
         List<Integer> todo = states.stream()
                 .filter(s -> s.state() == StudyStatus.State.MISSING || s.state() == StudyStatus.State.FAILED)

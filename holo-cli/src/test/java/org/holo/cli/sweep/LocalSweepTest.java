@@ -47,7 +47,7 @@ class LocalSweepTest {
 
         // points 2 and 3 read late.csv, which does not exist yet: they fail, 0 and 1 are done
         Cli.Result run = Cli.run("sweep", "run", study.toString(), "--jobs", "2");
-        assertEquals(5, run.exitCode(), run.err());
+        assertEquals(7, run.exitCode(), run.err());
         assertEquals(List.of("done", "done", "failed", "failed"), markers(study));
         JsonNode failed = ConfigLoader.mapper().readTree(study.resolve("markers/002.failed").toFile());
         assertEquals(2, failed.get("exit_code").asInt());
