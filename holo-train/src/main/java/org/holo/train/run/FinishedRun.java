@@ -77,7 +77,12 @@ public record FinishedRun(Path dir, ExperimentConfig config, HolographicNetwork 
 
         /** The per-layer weights; non-numbers are NaN (lenient) or an error (strict). */
         double[] layers(JsonNode result, String field, int size) {
-            JsonNode a = result.get(field);
+            return block(result, field, field, size);
+        }
+
+        /** An array {@code key} of {@code parent}, named {@code field} in messages. */
+        double[] block(JsonNode parent, String field, String key, int size) {
+            JsonNode a = parent.get(key);
             boolean shaped = a != null && a.isArray() && a.size() == size;
             if (!shaped && mode == Mode.STRICT) {
                 throw new DataFormatException(file.toString(), 0, field + ": expected an array of " + size + " numbers (one per layer)");
@@ -128,9 +133,17 @@ public record FinishedRun(Path dir, ExperimentConfig config, HolographicNetwork 
         if (layout.has(ParameterLayout.HORIZON)) {
             p[layout.offsetOf(ParameterLayout.HORIZON)] = values.number(result, ResultFields.HORIZON_COEFFICIENT);
         }
-        ParameterLayout.Block h = layout.block(ParameterLayout.METRIC);
-        double[] weights = values.layers(result, RunResult.weightsField(layout), h.size());
-        System.arraycopy(weights, 0, p, h.offset(), h.size());
+        if (layout.has(ParameterLayout.METRIC)) {
+            ParameterLayout.Block h = layout.block(ParameterLayout.METRIC);
+            double[] weights = values.layers(result, RunResult.weightsField(layout), h.size());
+            System.arraycopy(weights, 0, p, h.offset(), h.size());
+        } else {
+            JsonNode blocks = result.path(ResultFields.METRIC_PARAMETERS);
+            for (ParameterLayout.Block b : RunResult.metricBlocks(network)) {
+                double[] v = values.block(blocks, ResultFields.METRIC_PARAMETERS + "." + b.name(), b.name(), b.size());
+                System.arraycopy(v, 0, p, b.offset(), b.size());
+            }
+        }
         if (layout.has(ParameterLayout.RADIUS)) {
             p[layout.offsetOf(ParameterLayout.RADIUS)] = values.number(result, ResultFields.RADIUS);
         }

@@ -26,6 +26,11 @@ public final class ResultFields {
     public static final String HORIZON_COEFFICIENT = "horizon_coefficient";
     /** r per layer of the horizon-aware metric h = c/η + r. */
     public static final String REMAINDER = "remainder";
+    /**
+     * The metric's parameter blocks by name ({@code {"a": [...]}}) for a parametrisation without per-layer weights
+     * (a polynomial, a spline), whose parameters h at the layers does not determine; absent otherwise.
+     */
+    public static final String METRIC_PARAMETERS = "metric_parameters";
     public static final String SENSITIVITY = "sensitivity";
     public static final String H_RESOLUTION = "h_resolution";
     public static final String SENSITIVITY_DEFINITION = "sensitivity_definition";

@@ -34,6 +34,18 @@ public record RunResult(String experiment, long seed, String backend, double[] p
     }
 
 
+    /** The layout blocks of the metric parametrisation, in order. */
+    public static java.util.List<ParameterLayout.Block> metricBlocks(HolographicNetwork network) {
+        java.util.List<ParameterLayout.Block> out = new java.util.ArrayList<>();
+        int end = network.metricOffset() + network.metric().size();
+        for (ParameterLayout.Block b : network.layout().blocks()) {
+            if (b.offset() >= network.metricOffset() && b.offset() < end) {
+                out.add(b);
+            }
+        }
+        return out;
+    }
+
     /** The result.json array that holds the metric block's per-layer weights: h itself, or r of c/η + r. */
     public static String weightsField(ParameterLayout layout) {
         return layout.has(ParameterLayout.HORIZON) ? ResultFields.REMAINDER : ResultFields.H;
@@ -69,6 +81,13 @@ public record RunResult(String experiment, long seed, String backend, double[] p
             JsonNumbers.put(o, ResultFields.HORIZON_COEFFICIENT, params[layout.offsetOf(ParameterLayout.HORIZON)]);
             ParameterLayout.Block rb = layout.block(ParameterLayout.METRIC);
             JsonNumbers.addAll(o.putArray(ResultFields.REMAINDER), java.util.Arrays.copyOfRange(params, rb.offset(), rb.offset() + rb.size()));
+        }
+        if (!layout.has(ParameterLayout.METRIC)) {
+            // a metric without per-layer weights: its own blocks, so that the run can be read back exactly
+            ObjectNode blocks = o.putObject(ResultFields.METRIC_PARAMETERS);
+            for (ParameterLayout.Block b : metricBlocks(network)) {
+                JsonNumbers.addAll(blocks.putArray(b.name()), java.util.Arrays.copyOfRange(params, b.offset(), b.offset() + b.size()));
+            }
         }
         JsonNumbers.addAll(o.putArray(ResultFields.SENSITIVITY), sensitivity);
         JsonNumbers.addAll(o.putArray(ResultFields.H_RESOLUTION), SensitivityProfile.resolution(sensitivity));
