@@ -59,7 +59,7 @@ class ComponentSectionTest {
         ConfigException e = assertThrows(ConfigException.class, () -> TestSupport.load(TestSupport.qcdConfig(), "model.scheme=leapfrog"));
         assertTrue(e.getMessage().contains("model.scheme") && e.getMessage().contains("unknown layer scheme 'leapfrog' (known: euler, rk4)"),
                 e.getMessage());
-        ConfigException m = assertThrows(ConfigException.class, () -> TestSupport.load(TestSupport.qcdConfig(), "model.metric.type=spline"));
+        ConfigException m = assertThrows(ConfigException.class, () -> TestSupport.load(TestSupport.qcdConfig(), "model.metric.type=fourier"));
         assertTrue(m.getMessage().contains("model.metric.type") && m.getMessage().contains("per-layer"), m.getMessage());
     }
 
