@@ -66,6 +66,11 @@ class PluginExampleTest {
         assertTrue(components.lines().anyMatch(l -> l.matches("  volume-factor +" + JAR.replace(".", "\\.") + " +volume factor .*")),
                 components);
         assertTrue(Files.readString(run1.resolve("config.json")).contains("\"scheme\" : \"midpoint\""), "the run records its scheme");
+        String sha = java.util.HexFormat.of().formatHex(sha256(Files.readAllBytes(plugins.resolve(JAR))));
+        com.fasterxml.jackson.databind.JsonNode used = org.holo.train.config.ConfigLoader.mapper()
+                .readTree(run1.resolve("provenance.json").toFile()).path("plugins");
+        assertEquals(1, used.size(), "provenance records the plugin jar: " + used);
+        assertEquals(sha, used.get(0).path("sha256").asText(), "with the SHA-256 of the jar that was loaded");
         assertEquals(List.of(), Reproduction.diff(run1, ensemble.resolve("seed-1")), "ensemble member 1 is the single run of seed 1");
         assertEquals(List.of(), Reproduction.diff(run2, ensemble.resolve("seed-2")), "ensemble member 2 is the single run of seed 2");
         assertTrue(r.get(4).out().contains("identical"), r.get(4).out());
@@ -159,5 +164,13 @@ class PluginExampleTest {
         String[] c = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, c, a.length, b.length);
         return c;
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

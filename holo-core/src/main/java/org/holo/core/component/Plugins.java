@@ -22,12 +22,22 @@ public final class Plugins {
 
     private static volatile ClassLoader loader = Plugins.class.getClassLoader();
     private static volatile List<Path> jars = List.of();
+    private static volatile List<Jar> loaded = List.of();
+
+    /** A plugin jar as it was when loaded: its SHA-256 and size, for provenance. */
+    public record Jar(Path path, String sha256, long bytes) {
+    }
 
     private Plugins() {
     }
 
     public static ClassLoader classLoader() {
         return loader;
+    }
+
+    /** The plugin jars in use with their SHA-256 and size taken when they were loaded, in load order. */
+    public static List<Jar> loaded() {
+        return loaded;
     }
 
     /** The plugin jars in use, in load order. */
@@ -70,7 +80,12 @@ public final class Plugins {
         }
         List<Path> all = new ArrayList<>(jars);
         all.addAll(found);
+        List<Jar> described = new ArrayList<>(loaded);
+        for (Path p : found) {
+            described.add(describe(p));
+        }
         jars = List.copyOf(all);
+        loaded = List.copyOf(described);
         loader = new URLClassLoader(urls, loader);
         Registry.forgetAll();
     }
@@ -87,5 +102,17 @@ public final class Plugins {
             }
         }
         return dirs;
+    }
+
+    private static Jar describe(Path jar) {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] bytes = Files.readAllBytes(jar);
+            return new Jar(jar, java.util.HexFormat.of().formatHex(sha.digest(bytes)), bytes.length);
+        } catch (IOException e) {
+            throw new UncheckedIOException(jar + ": cannot read plugin jar: " + e.getMessage(), e);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
     }
 }

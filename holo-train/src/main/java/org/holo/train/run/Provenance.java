@@ -131,13 +131,10 @@ public final class Provenance {
             f.put("bytes", Files.size(p));
         }
         // the components of a plugin jar are part of what computed the run: reproduce needs the same jars
-        if (!org.holo.core.component.Plugins.jars().isEmpty()) {
+        if (!org.holo.core.component.Plugins.loaded().isEmpty()) {
             ArrayNode plugins = o.putArray("plugins");
-            for (Path p : org.holo.core.component.Plugins.jars()) {
-                ObjectNode f = plugins.addObject();
-                f.put("path", p.toString());
-                f.put("sha256", sha256(p));
-                f.put("bytes", Files.size(p));
+            for (org.holo.core.component.Plugins.Jar j : org.holo.core.component.Plugins.loaded()) {
+                plugins.addObject().put("path", j.path().toString()).put("sha256", j.sha256()).put("bytes", j.bytes());
             }
         }
         o.put("training_data_sha256", dataSha256(e));
