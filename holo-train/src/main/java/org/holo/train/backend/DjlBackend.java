@@ -145,7 +145,7 @@ public final class DjlBackend implements Backend {
         } else if (net.metric() instanceof HorizonMetric) {
             m = ((HorizonMetric) net.metric()).nodeMatrix();
         } else {
-            throw new IllegalArgumentException("the djl backend has no metric parametrisation " + net.metric().getClass().getSimpleName());
+            throw new IllegalArgumentException("the djl backend has no metric parametrisation '" + config.model.metric.type + "' (it composes per-layer and horizon; train it with the cpu backend)");
         }
         this.nodes = m.length;
         this.base = NDManager.newBaseManager(device, ENGINE);

@@ -108,7 +108,7 @@ class SmoothMetricRunTest {
             Experiment e = TestSupport.build(experiment(), with(SMALL, "model.metric={\"type\":\"" + type + "\"}"));
             IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
                     () -> EnsembleBackendProvider.named("djl").open(e, "cpu").close());
-            assertTrue(ex.getMessage().contains("djl backend has no metric parametrisation"), ex.getMessage());
+            assertTrue(ex.getMessage().contains("djl backend has no metric parametrisation '" + type + "'"), ex.getMessage());
             assertFalse(ex.getMessage().contains("\n"), ex.getMessage());
         }
     }
