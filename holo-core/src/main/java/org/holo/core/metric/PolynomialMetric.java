@@ -32,8 +32,7 @@ public final class PolynomialMetric implements MetricParametrisation {
     private final double halfWidth;
     private final MetricStart start;
     // u^k at the nodes and at the layer positions: h there is these rows times a
-    private final double[][] nodePowers;
-    private final double[][] layerPowers;
+    private final LinearRows rows;
 
     /** Without a start: for tests and readers that set the coefficients themselves. */
     public PolynomialMetric(RadialGrid grid, double[] nodeEtas, int degree) {
@@ -48,8 +47,7 @@ public final class PolynomialMetric implements MetricParametrisation {
         this.centre = 0.5 * (grid.etaIni() + grid.etaFin());
         this.halfWidth = 0.5 * (grid.etaIni() - grid.etaFin());
         this.start = start;
-        this.nodePowers = powers(nodeEtas);
-        this.layerPowers = powers(grid.layerEtas());
+        this.rows = new LinearRows(powers(nodeEtas), powers(grid.layerEtas()), degree + 1);
     }
 
     public int degree() {
@@ -132,40 +130,22 @@ public final class PolynomialMetric implements MetricParametrisation {
 
     @Override
     public void values(double[] params, int offset, double[] hNodes) {
-        for (int n = 0; n < hNodes.length; n++) {
-            hNodes[n] = dot(nodePowers[n], params, offset);
-        }
+        rows.values(params, offset, hNodes);
     }
 
     @Override
     public void backward(double[] params, int offset, double[] dNodes, double[] grad) {
-        for (int n = 0; n < dNodes.length; n++) {
-            double[] p = nodePowers[n];
-            for (int k = 0; k <= degree; k++) {
-                grad[offset + k] += p[k] * dNodes[n];
-            }
-        }
+        rows.backward(dNodes, offset, grad);
     }
 
     @Override
     public double layerValue(double[] params, int offset, int i) {
-        return dot(layerPowers[i], params, offset);
+        return rows.layerValue(params, offset, i);
     }
 
     @Override
     public void layerValueBackward(double[] params, int offset, int i, double d, double[] grad) {
-        double[] p = layerPowers[i];
-        for (int k = 0; k <= degree; k++) {
-            grad[offset + k] += p[k] * d;
-        }
-    }
-
-    private double dot(double[] row, double[] params, int offset) {
-        double h = 0.0;
-        for (int k = 0; k <= degree; k++) {
-            h += row[k] * params[offset + k];
-        }
-        return h;
+        rows.layerValueBackward(i, d, offset, grad);
     }
 
     /** Registers the polynomial parametrisation. */

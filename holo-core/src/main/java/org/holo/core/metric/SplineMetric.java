@@ -26,9 +26,8 @@ public final class SplineMetric implements MetricParametrisation {
     private final double etaIni;
     private final double spacing;
     private final MetricStart start;
-    // h at node n = Σ_k nodeWeights[n][k] h(t_k); the same at the layer positions
-    private final double[][] nodeWeights;
-    private final double[][] layerWeightRows;
+    // h at node n = Σ_k w_nk h(t_k), w the spline weights at its η; the same at the layer positions
+    private final LinearRows rows;
 
     /** Without a start: for tests and readers that set the knot values themselves. */
     public SplineMetric(RadialGrid grid, double[] nodeEtas, int knots) {
@@ -43,15 +42,16 @@ public final class SplineMetric implements MetricParametrisation {
         this.etaIni = grid.etaIni();
         this.spacing = (grid.etaIni() - grid.etaFin()) / (knots - 1);
         this.start = start;
-        this.nodeWeights = new double[nodeEtas.length][];
+        double[][] nodeWeights = new double[nodeEtas.length][];
         for (int n = 0; n < nodeEtas.length; n++) {
             nodeWeights[n] = weightsAt(nodeEtas[n]);
         }
         double[] layers = grid.layerEtas();
-        this.layerWeightRows = new double[layers.length][];
+        double[][] layerWeights = new double[layers.length][];
         for (int i = 0; i < layers.length; i++) {
-            layerWeightRows[i] = weightsAt(layers[i]);
+            layerWeights[i] = weightsAt(layers[i]);
         }
+        this.rows = new LinearRows(nodeWeights, layerWeights, knots);
     }
 
     public int knots() {
@@ -128,16 +128,12 @@ public final class SplineMetric implements MetricParametrisation {
 
     /** The node matrix, a copy: h_nodes = W · hKnots. */
     public double[][] nodeMatrix() {
-        double[][] m = new double[nodeWeights.length][];
-        for (int n = 0; n < m.length; n++) {
-            m[n] = nodeWeights[n].clone();
-        }
-        return m;
+        return rows.nodeMatrix();
     }
 
     /** h at any η from the knot values at {@code params[offset…]}. */
     public double valueAt(double[] params, int offset, double eta) {
-        return dot(weightsAt(eta), params, offset);
+        return LinearRows.dot(weightsAt(eta), params, offset);
     }
 
     @Override
@@ -146,23 +142,7 @@ public final class SplineMetric implements MetricParametrisation {
     }
 
     private void initialise(double[] block, ParameterSpec.NormalDraws draws) {
-        if (start == null) {
-            throw new IllegalStateException("the metric was built without a start (model.metricInit)");
-        }
-        Metric exact = start.exact();
-        double[] t = knotEtas();
-        for (int k = 0; k < knots; k++) {
-            switch (start.type()) {
-                case "normal":
-                    block[k] = draws.gaussian(start.mean(), start.std());
-                    break;
-                case "constant":
-                    block[k] = start.mean();
-                    break;
-                default:
-                    block[k] = exact.h(t[k]);
-            }
-        }
+        PerLayerMetric.initialValues(start, knotEtas(), 0.0, block, draws);
     }
 
     @Override
@@ -177,40 +157,22 @@ public final class SplineMetric implements MetricParametrisation {
 
     @Override
     public void values(double[] params, int offset, double[] hNodes) {
-        for (int n = 0; n < hNodes.length; n++) {
-            hNodes[n] = dot(nodeWeights[n], params, offset);
-        }
+        rows.values(params, offset, hNodes);
     }
 
     @Override
     public void backward(double[] params, int offset, double[] dNodes, double[] grad) {
-        for (int n = 0; n < dNodes.length; n++) {
-            double[] w = nodeWeights[n];
-            for (int k = 0; k < knots; k++) {
-                grad[offset + k] += w[k] * dNodes[n];
-            }
-        }
+        rows.backward(dNodes, offset, grad);
     }
 
     @Override
     public double layerValue(double[] params, int offset, int i) {
-        return dot(layerWeightRows[i], params, offset);
+        return rows.layerValue(params, offset, i);
     }
 
     @Override
     public void layerValueBackward(double[] params, int offset, int i, double d, double[] grad) {
-        double[] w = layerWeightRows[i];
-        for (int k = 0; k < knots; k++) {
-            grad[offset + k] += w[k] * d;
-        }
-    }
-
-    private double dot(double[] row, double[] params, int offset) {
-        double h = 0.0;
-        for (int k = 0; k < knots; k++) {
-            h += row[k] * params[offset + k];
-        }
-        return h;
+        rows.layerValueBackward(i, d, offset, grad);
     }
 
     /** Registers the spline parametrisation. */
