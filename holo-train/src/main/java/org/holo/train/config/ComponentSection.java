@@ -64,6 +64,11 @@ public final class ComponentSection {
         }
     }
 
+    /** Whether the section is written as the bare name ({@code "scheme": "rk4"}) rather than an object with a type. */
+    public boolean isBare() {
+        return bare;
+    }
+
     public Map<String, JsonNode> fields() {
         return java.util.Collections.unmodifiableMap(fields);
     }

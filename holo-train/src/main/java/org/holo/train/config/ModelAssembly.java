@@ -64,8 +64,7 @@ public final class ModelAssembly {
         }
         Registry<P> registry = Registry.of(kind);
         if (!registry.has(section.type)) {
-            String field = section.fields().isEmpty() && !path.equals("model.boundary") && !path.equals("model.metric")
-                    ? path : path + "." + ComponentSection.TYPE;
+            String field = section.isBare() ? path : path + "." + ComponentSection.TYPE;
             throw new IllegalArgumentException(field + ": " + registry.unknown(section.type));
         }
         MapSettings settings = section.settings(path);
