@@ -14,7 +14,8 @@ import org.holo.core.layer.LayerSchemeProvider;
  * <pre>
  *   k1 = f(y_i, h(η_i)),   y_mid = y_i + Δη/2 · k1,   k2 = f(y_mid, h(η_i + Δη/2)),   y_{i+1} = y_i + Δη · k2
  * </pre>
- * The backward pass recomputes the half step from the stored layer states instead of storing it.
+ * The backward pass recomputes the half step from the stored layer states instead of storing it. Both passes take
+ * a whole mini-batch, states layer-major ({@code phi[i][b]}); this example keeps the loop over samples outermost.
  */
 public final class MidpointLayerMap implements LayerMap {
 
@@ -48,58 +49,62 @@ public final class MidpointLayerMap implements LayerMap {
     }
 
     @Override
-    public void forward(double[] h, double lambda, double[] phi, double[] pi, int off) {
+    public void forward(double[] h, double lambda, double[][] phi, double[][] pi, int n) {
         double half = 0.5 * step;
-        double p = phi[off];
-        double q = pi[off];
-        for (int i = 0; i < layers; i++) {
-            double k1p = q;
-            double k1q = -h[2 * i] * q + m2 * p + lambda * p * p * p;
-            double pm = p + half * k1p;
-            double qm = q + half * k1q;
-            double k2p = qm;
-            double k2q = -h[2 * i + 1] * qm + m2 * pm + lambda * pm * pm * pm;
-            p = p + step * k2p;
-            q = q + step * k2q;
-            phi[off + i + 1] = p;
-            pi[off + i + 1] = q;
+        for (int b = 0; b < n; b++) {
+            double p = phi[0][b];
+            double q = pi[0][b];
+            for (int i = 0; i < layers; i++) {
+                double k1p = q;
+                double k1q = -h[2 * i] * q + m2 * p + lambda * p * p * p;
+                double pm = p + half * k1p;
+                double qm = q + half * k1q;
+                double k2p = qm;
+                double k2q = -h[2 * i + 1] * qm + m2 * pm + lambda * pm * pm * pm;
+                p = p + step * k2p;
+                q = q + step * k2q;
+                phi[i + 1][b] = p;
+                pi[i + 1][b] = q;
+            }
         }
     }
 
     @Override
-    public double backward(double[] h, double lambda, double[] phi, double[] pi, int off,
-                           double[] adjoint, double[] dh) {
+    public void backward(double[] h, double lambda, double[][] phi, double[][] pi, int n,
+                         double[] adjPhi, double[] adjPi, double[][] dh, double[] dLambdas) {
         double half = 0.5 * step;
-        double aP = adjoint[0];
-        double aQ = adjoint[1];
-        double dLambda = 0.0;
-        for (int i = layers - 1; i >= 0; i--) {
-            double ha = h[2 * i];
-            double hm = h[2 * i + 1];
-            double p = phi[off + i];
-            double q = pi[off + i];
-            double pm = p + half * q;
-            double qm = q + half * (-ha * q + m2 * p + lambda * p * p * p);
+        for (int b = 0; b < n; b++) {
+            double aP = adjPhi[b];
+            double aQ = adjPi[b];
+            double dLambda = 0.0;
+            for (int i = layers - 1; i >= 0; i--) {
+                double ha = h[2 * i];
+                double hm = h[2 * i + 1];
+                double p = phi[i][b];
+                double q = pi[i][b];
+                double pm = p + half * q;
+                double qm = q + half * (-ha * q + m2 * p + lambda * p * p * p);
 
-            // y_{i+1} = y_i + Δη k2: the adjoint of k2 is Δη times the adjoint of y_{i+1}
-            double aK2p = step * aP;
-            double aK2q = step * aQ;
-            // k2 = f(y_mid, hm)
-            double aMp = aK2q * (m2 + 3.0 * lambda * pm * pm);
-            double aMq = aK2p - hm * aK2q;
-            dh[2 * i + 1] -= aK2q * qm;
-            dLambda += aK2q * pm * pm * pm;
-            // y_mid = y_i + Δη/2 k1, and k1 = f(y_i, ha)
-            double aK1p = half * aMp;
-            double aK1q = half * aMq;
-            dh[2 * i] -= aK1q * q;
-            dLambda += aK1q * p * p * p;
-            aP = aP + aMp + aK1q * (m2 + 3.0 * lambda * p * p);
-            aQ = aQ + aMq + aK1p - ha * aK1q;
+                // y_{i+1} = y_i + Δη k2: the adjoint of k2 is Δη times the adjoint of y_{i+1}
+                double aK2p = step * aP;
+                double aK2q = step * aQ;
+                // k2 = f(y_mid, hm)
+                double aMp = aK2q * (m2 + 3.0 * lambda * pm * pm);
+                double aMq = aK2p - hm * aK2q;
+                dh[2 * i + 1][b] -= aK2q * qm;
+                dLambda += aK2q * pm * pm * pm;
+                // y_mid = y_i + Δη/2 k1, and k1 = f(y_i, ha)
+                double aK1p = half * aMp;
+                double aK1q = half * aMq;
+                dh[2 * i][b] -= aK1q * q;
+                dLambda += aK1q * p * p * p;
+                aP = aP + aMp + aK1q * (m2 + 3.0 * lambda * p * p);
+                aQ = aQ + aMq + aK1p - ha * aK1q;
+            }
+            adjPhi[b] = aP;
+            adjPi[b] = aQ;
+            dLambdas[b] += dLambda;
         }
-        adjoint[0] = aP;
-        adjoint[1] = aQ;
-        return dLambda;
     }
 
     /** Registers the scheme as {@code model.scheme = "midpoint"}; it reads no fields of its own. */

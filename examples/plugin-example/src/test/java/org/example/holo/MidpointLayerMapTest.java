@@ -100,12 +100,12 @@ class MidpointLayerMapTest {
                 h[n] = H.applyAsDouble(nodes[n]);
             }
         }
-        double[] phi = new double[layers + 1];
-        double[] pi = new double[layers + 1];
-        phi[0] = PHI0;
-        pi[0] = PI0;
-        map.forward(h, LAMBDA, phi, pi, 0);
-        return StrictMath.hypot(phi[layers] - ref[0], pi[layers] - ref[1]);
+        double[][] phi = new double[layers + 1][1];
+        double[][] pi = new double[layers + 1][1];
+        phi[0][0] = PHI0;
+        pi[0][0] = PI0;
+        map.forward(h, LAMBDA, phi, pi, 1);
+        return StrictMath.hypot(phi[layers][0] - ref[0], pi[layers][0] - ref[1]);
     }
 
     /** (φ, π) at η_fin from Dormand–Prince 8(5,3) at tolerances far below the scheme's errors. */
@@ -135,14 +135,23 @@ class MidpointLayerMapTest {
             h[n] = H.applyAsDouble(nodes[n]);
         }
         int layers = GRID.layers();
-        double[] phi = new double[layers + 1];
-        double[] pi = new double[layers + 1];
-        phi[0] = PHI0;
-        pi[0] = PI0;
-        forwardMap.forward(h, LAMBDA, phi, pi, 0);
-        double[] adjoint = {A + C * pi[layers], B + C * phi[layers]};
+        double[][] phi = new double[layers + 1][1];
+        double[][] pi = new double[layers + 1][1];
+        phi[0][0] = PHI0;
+        pi[0][0] = PI0;
+        forwardMap.forward(h, LAMBDA, phi, pi, 1);
+        double[] adjPhi = {A + C * pi[layers][0]};
+        double[] adjPi = {B + C * phi[layers][0]};
+        double[][] slots = new double[nodes.length][1];
+        double[] dLambdas = new double[1];
+        backwardMap.backward(h, LAMBDA, phi, pi, 1, adjPhi, adjPi, slots, dLambdas);
+        double[] adjoint = {adjPhi[0], adjPi[0]};
+        double dLambda = dLambdas[0];
         double[] dh = new double[nodes.length];
-        double dLambda = backwardMap.backward(h, LAMBDA, phi, pi, 0, adjoint, dh);
+        int[] slotNodes = forwardMap.dhSlots();
+        for (int s = 0; s < slotNodes.length; s++) {
+            dh[slotNodes[s]] += slots[s][0];
+        }
 
         double worst = 0.0;
         double eps = 1e-6;
@@ -165,12 +174,12 @@ class MidpointLayerMapTest {
 
     private static double energy(LayerMap map, double[] h, double lambda, double phi0, double pi0) {
         int layers = GRID.layers();
-        double[] phi = new double[layers + 1];
-        double[] pi = new double[layers + 1];
-        phi[0] = phi0;
-        pi[0] = pi0;
-        map.forward(h, lambda, phi, pi, 0);
-        return A * phi[layers] + B * pi[layers] + C * phi[layers] * pi[layers];
+        double[][] phi = new double[layers + 1][1];
+        double[][] pi = new double[layers + 1][1];
+        phi[0][0] = phi0;
+        pi[0][0] = pi0;
+        map.forward(h, lambda, phi, pi, 1);
+        return A * phi[layers][0] + B * pi[layers][0] + C * phi[layers][0] * pi[layers][0];
     }
 
     /** The midpoint adjoint with 3λφ_mid² left out of ∂k2/∂φ: a plausible slip that the finite differences must catch. */
@@ -196,40 +205,41 @@ class MidpointLayerMapTest {
         }
 
         @Override
-        public void forward(double[] h, double lambda, double[] phi, double[] pi, int off) {
-            correct.forward(h, lambda, phi, pi, off);
+        public void forward(double[] h, double lambda, double[][] phi, double[][] pi, int n) {
+            correct.forward(h, lambda, phi, pi, n);
         }
 
         @Override
-        public double backward(double[] h, double lambda, double[] phi, double[] pi, int off, double[] adjoint, double[] dh) {
+        public void backward(double[] h, double lambda, double[][] phi, double[][] pi, int n,
+                             double[] adjPhi, double[] adjPi, double[][] dh, double[] dLambdas) {
             double step = grid.step();
             double half = 0.5 * step;
-            double aP = adjoint[0];
-            double aQ = adjoint[1];
+            double aP = adjPhi[0]; // one sample is all the test uses
+            double aQ = adjPi[0];
             double dLambda = 0.0;
             for (int i = grid.layers() - 1; i >= 0; i--) {
                 double ha = h[2 * i];
                 double hm = h[2 * i + 1];
-                double p = phi[off + i];
-                double q = pi[off + i];
+                double p = phi[i][0];
+                double q = pi[i][0];
                 double pm = p + half * q;
                 double qm = q + half * (-ha * q + m2 * p + lambda * p * p * p);
                 double aK2p = step * aP;
                 double aK2q = step * aQ;
                 double aMp = aK2q * m2; // the slip: 3λ pm² dropped
                 double aMq = aK2p - hm * aK2q;
-                dh[2 * i + 1] -= aK2q * qm;
+                dh[2 * i + 1][0] -= aK2q * qm;
                 dLambda += aK2q * pm * pm * pm;
                 double aK1p = half * aMp;
                 double aK1q = half * aMq;
-                dh[2 * i] -= aK1q * q;
+                dh[2 * i][0] -= aK1q * q;
                 dLambda += aK1q * p * p * p;
                 aP = aP + aMp + aK1q * (m2 + 3.0 * lambda * p * p);
                 aQ = aQ + aMq + aK1p - ha * aK1q;
             }
-            adjoint[0] = aP;
-            adjoint[1] = aQ;
-            return dLambda;
+            adjPhi[0] = aP;
+            adjPi[0] = aQ;
+            dLambdas[0] += dLambda;
         }
     }
 }

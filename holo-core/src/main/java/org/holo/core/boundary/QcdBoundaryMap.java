@@ -75,7 +75,7 @@ public final class QcdBoundaryMap implements BoundaryMap {
         return betaPerL3s * radius * radius * radius * sigma;
     }
 
-    @Override
+    /** (φ, π) at η_ini of one input, into out[0], out[1]. */
     public void forward(double mq, double sigma, double radius, double lambda, double[] out) {
         double a = alpha(mq, radius);
         double b = beta(sigma, radius);
@@ -84,7 +84,7 @@ public final class QcdBoundaryMap implements BoundaryMap {
         out[1] = -a * e1 - 3.0 * b * e3 + 1.5 * lambda * a3 * eta * e3 - 0.5 * lambda * a3 * e3;
     }
 
-    @Override
+    /** For one input, given (∂E/∂φ_0, ∂E/∂π_0): ∂E/∂L into out[0] and ∂E/∂λ into out[1]. */
     public void backward(double mq, double sigma, double radius, double lambda, double adjPhi, double adjPi, double[] out) {
         double a = alpha(mq, radius);
         double b = beta(sigma, radius);
@@ -97,6 +97,43 @@ public final class QcdBoundaryMap implements BoundaryMap {
         // dα/dL = α/L = alphaPerLm·m_q,  dβ/dL = 3 betaPerL3s L² σ
         out[0] = adjA * alphaPerLm * mq + adjB * 3.0 * betaPerL3s * radius * radius * sigma;
         out[1] = adjPhi * (-0.5 * a3 * eta * e3) + adjPi * (1.5 * a3 * eta * e3 - 0.5 * a3 * e3);
+    }
+
+    // The batch forms below repeat the arithmetic of the one-input forms term for term (QcdBoundaryMapTest checks
+    // that they agree to the bit), with the loop over samples innermost.
+
+    @Override
+    public void forward(double[] params, int offset, double lambda, double[] x0, double[] x1, int n, double[] phi, double[] pi) {
+        double radius = params[offset];
+        for (int s = 0; s < n; s++) {
+            double a = alphaPerLm * radius * x0[s];
+            double b = betaPerL3s * radius * radius * radius * x1[s];
+            double a3 = a * a * a;
+            phi[s] = a * e1 + b * e3 - 0.5 * lambda * a3 * eta * e3;
+            pi[s] = -a * e1 - 3.0 * b * e3 + 1.5 * lambda * a3 * eta * e3 - 0.5 * lambda * a3 * e3;
+        }
+    }
+
+    @Override
+    public void backward(double[] params, int offset, double lambda, double[] x0, double[] x1, int n,
+                         double[] adjPhi, double[] adjPi, double[][] dParams, double[] dLambda) {
+        double radius = params[offset];
+        double[] dRadius = dParams[0];
+        for (int s = 0; s < n; s++) {
+            double mq = x0[s];
+            double sigma = x1[s];
+            double aPhi = adjPhi[s];
+            double aPi = adjPi[s];
+            double a = alphaPerLm * radius * mq;
+            double a2 = a * a;
+            double a3 = a2 * a;
+            double dPhiDa = e1 - 1.5 * lambda * a2 * eta * e3;
+            double dPiDa = -e1 + 4.5 * lambda * a2 * eta * e3 - 1.5 * lambda * a2 * e3;
+            double adjA = aPhi * dPhiDa + aPi * dPiDa;
+            double adjB = aPhi * e3 - 3.0 * aPi * e3;
+            dRadius[s] += adjA * alphaPerLm * mq + adjB * 3.0 * betaPerL3s * radius * radius * sigma;
+            dLambda[s] += aPhi * (-0.5 * a3 * eta * e3) + aPi * (1.5 * a3 * eta * e3 - 0.5 * a3 * e3);
+        }
     }
 
     /** Registers the QCD input layer; it reads colours, initialRadius_GeV_inv and trainRadius. */

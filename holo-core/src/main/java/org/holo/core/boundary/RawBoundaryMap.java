@@ -30,15 +30,15 @@ public final class RawBoundaryMap implements BoundaryMap {
     }
 
     @Override
-    public void forward(double phi, double pi, double radius, double lambda, double[] out) {
-        out[0] = phi;
-        out[1] = pi;
+    public void forward(double[] params, int offset, double lambda, double[] x0, double[] x1, int n, double[] phi, double[] pi) {
+        System.arraycopy(x0, 0, phi, 0, n);
+        System.arraycopy(x1, 0, pi, 0, n);
     }
 
     @Override
-    public void backward(double phi, double pi, double radius, double lambda, double adjPhi, double adjPi, double[] out) {
-        out[0] = 0.0;
-        out[1] = 0.0;
+    public void backward(double[] params, int offset, double lambda, double[] x0, double[] x1, int n,
+                         double[] adjPhi, double[] adjPi, double[][] dParams, double[] dLambda) {
+        // nothing depends on λ or on parameters here
     }
 
     /** Registers the raw boundary map. */

@@ -47,6 +47,22 @@ public final class BumpOutput {
         out[1] = 0.5 * (sa - sb) / delta;
     }
 
+    /** t(F) and dt/dF of samples 0 … n−1 into t[b], dtdF[b]: {@link #evaluate(double, double[])} over a batch. */
+    public void evaluate(double[] f, int n, double[] t, double[] dtdF) {
+        for (int b = 0; b < n; b++) {
+            double xa = (f[b] - epsilon) / delta;
+            double xb = (f[b] + epsilon) / delta;
+            double ea = StrictMath.exp(-2.0 * Math.abs(xa));
+            double eb = StrictMath.exp(-2.0 * Math.abs(xb));
+            double ta = Math.copySign((1.0 - ea) / (1.0 + ea), xa);
+            double tb = Math.copySign((1.0 - eb) / (1.0 + eb), xb);
+            double sa = 4.0 * ea / ((1.0 + ea) * (1.0 + ea));
+            double sb = 4.0 * eb / ((1.0 + eb) * (1.0 + eb));
+            t[b] = 0.5 * (ta - tb + 2.0);
+            dtdF[b] = 0.5 * (sa - sb) / delta;
+        }
+    }
+
     static double tanh(double x) {
         double e = StrictMath.exp(-2.0 * Math.abs(x));
         return Math.copySign((1.0 - e) / (1.0 + e), x);

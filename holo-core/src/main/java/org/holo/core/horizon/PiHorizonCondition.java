@@ -13,15 +13,15 @@ public final class PiHorizonCondition implements HorizonCondition {
     }
 
     @Override
-    public double value(double phi, double pi, double lambda) {
-        return pi;
+    public void values(double[] phi, double[] pi, int n, double lambda, double[] f) {
+        System.arraycopy(pi, 0, f, 0, n);
     }
 
     @Override
-    public void gradient(double phi, double pi, double lambda, double[] out) {
-        out[0] = 0.0;
-        out[1] = 1.0;
-        out[2] = 0.0;
+    public void gradients(double[] phi, double[] pi, int n, double lambda, double[] dPhi, double[] dPi, double[] dLambda) {
+        java.util.Arrays.fill(dPhi, 0, n, 0.0);
+        java.util.Arrays.fill(dPi, 0, n, 1.0);
+        java.util.Arrays.fill(dLambda, 0, n, 0.0);
     }
 
     /** Registers F = pi. */

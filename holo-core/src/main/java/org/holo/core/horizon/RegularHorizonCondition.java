@@ -27,15 +27,21 @@ public final class RegularHorizonCondition implements HorizonCondition {
     }
 
     @Override
-    public double value(double phi, double pi, double lambda) {
-        return twoOverEta * pi - m2 * phi - lambda * phi * phi * phi;
+    public void values(double[] phi, double[] pi, int n, double lambda, double[] f) {
+        for (int b = 0; b < n; b++) {
+            double p = phi[b];
+            f[b] = twoOverEta * pi[b] - m2 * p - lambda * p * p * p;
+        }
     }
 
     @Override
-    public void gradient(double phi, double pi, double lambda, double[] out) {
-        out[0] = -m2 - 3.0 * lambda * phi * phi;
-        out[1] = twoOverEta;
-        out[2] = -phi * phi * phi;
+    public void gradients(double[] phi, double[] pi, int n, double lambda, double[] dPhi, double[] dPi, double[] dLambda) {
+        for (int b = 0; b < n; b++) {
+            double p = phi[b];
+            dPhi[b] = -m2 - 3.0 * lambda * p * p;
+            dPi[b] = twoOverEta;
+            dLambda[b] = -p * p * p;
+        }
     }
 
     /** Registers the regular horizon condition. */

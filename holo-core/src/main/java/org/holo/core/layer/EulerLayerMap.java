@@ -38,39 +38,42 @@ public final class EulerLayerMap implements LayerMap {
     }
 
     @Override
-    public void forward(double[] h, double lambda, double[] phi, double[] pi, int off) {
-        double p = phi[off];
-        double q = pi[off];
+    public void forward(double[] h, double lambda, double[][] phi, double[][] pi, int n) {
         for (int i = 0; i < layers; i++) {
-            double np = p + step * q;
-            double nq = q - step * (h[i] * q - m2 * p - lambda * p * p * p);
-            p = np;
-            q = nq;
-            phi[off + i + 1] = p;
-            pi[off + i + 1] = q;
+            double hi = h[i];
+            double[] p0 = phi[i];
+            double[] q0 = pi[i];
+            double[] p1 = phi[i + 1];
+            double[] q1 = pi[i + 1];
+            for (int b = 0; b < n; b++) {
+                double p = p0[b];
+                double q = q0[b];
+                p1[b] = p + step * q;
+                q1[b] = q - step * (hi * q - m2 * p - lambda * p * p * p);
+            }
         }
     }
 
     @Override
-    public double backward(double[] h, double lambda, double[] phi, double[] pi, int off,
-                           double[] adjoint, double[] dh) {
-        double aP = adjoint[0];
-        double aQ = adjoint[1];
-        double dLambda = 0.0;
+    public void backward(double[] h, double lambda, double[][] phi, double[][] pi, int n,
+                         double[] adjPhi, double[] adjPi, double[][] dh, double[] dLambda) {
         for (int i = layers - 1; i >= 0; i--) {
-            double p = phi[off + i];
-            double q = pi[off + i];
-            double sq = step * aQ;
-            dh[i] -= sq * q;
-            dLambda += sq * p * p * p;
-            double nP = aP + sq * (m2 + 3.0 * lambda * p * p);
-            double nQ = step * aP + aQ * (1.0 - step * h[i]);
-            aP = nP;
-            aQ = nQ;
+            double keep = 1.0 - step * h[i];
+            double[] p0 = phi[i];
+            double[] q0 = pi[i];
+            double[] dhi = dh[i];
+            for (int b = 0; b < n; b++) {
+                double p = p0[b];
+                double q = q0[b];
+                double aP = adjPhi[b];
+                double aQ = adjPi[b];
+                double sq = step * aQ;
+                dhi[b] -= sq * q;
+                dLambda[b] += sq * p * p * p;
+                adjPhi[b] = aP + sq * (m2 + 3.0 * lambda * p * p);
+                adjPi[b] = step * aP + aQ * keep;
+            }
         }
-        adjoint[0] = aP;
-        adjoint[1] = aQ;
-        return dLambda;
     }
 
     /** Registers the explicit Euler scheme. */

@@ -41,119 +41,142 @@ public final class Rk4LayerMap implements LayerMap {
         return eta;
     }
 
+    /** Four slots per layer, in reverse-pass order from the last layer: its k4 (end node), k3, k2 (midpoint), k1 (start). */
     @Override
-    public void forward(double[] h, double lambda, double[] phi, double[] pi, int off) {
-        double p = phi[off];
-        double q = pi[off];
+    public int[] dhSlots() {
+        int[] slots = new int[4 * layers];
+        for (int i = layers - 1, s = 0; i >= 0; i--) {
+            slots[s++] = 2 * i + 2;
+            slots[s++] = 2 * i + 1;
+            slots[s++] = 2 * i + 1;
+            slots[s++] = 2 * i;
+        }
+        return slots;
+    }
+
+    @Override
+    public void forward(double[] h, double lambda, double[][] phi, double[][] pi, int n) {
         double half = 0.5 * step;
         for (int i = 0; i < layers; i++) {
             double ha = h[2 * i];
             double hm = h[2 * i + 1];
             double hb = h[2 * i + 2];
-            double k1p = q;
-            double k1q = -ha * q + m2 * p + lambda * p * p * p;
-            double p2 = p + half * k1p;
-            double q2 = q + half * k1q;
-            double k2p = q2;
-            double k2q = -hm * q2 + m2 * p2 + lambda * p2 * p2 * p2;
-            double p3 = p + half * k2p;
-            double q3 = q + half * k2q;
-            double k3p = q3;
-            double k3q = -hm * q3 + m2 * p3 + lambda * p3 * p3 * p3;
-            double p4 = p + step * k3p;
-            double q4 = q + step * k3q;
-            double k4p = q4;
-            double k4q = -hb * q4 + m2 * p4 + lambda * p4 * p4 * p4;
-            p = p + step / 6.0 * (k1p + 2.0 * k2p + 2.0 * k3p + k4p);
-            q = q + step / 6.0 * (k1q + 2.0 * k2q + 2.0 * k3q + k4q);
-            phi[off + i + 1] = p;
-            pi[off + i + 1] = q;
+            double[] p0 = phi[i];
+            double[] q0 = pi[i];
+            double[] p1 = phi[i + 1];
+            double[] q1 = pi[i + 1];
+            for (int b = 0; b < n; b++) {
+                double p = p0[b];
+                double q = q0[b];
+                double k1p = q;
+                double k1q = -ha * q + m2 * p + lambda * p * p * p;
+                double p2 = p + half * k1p;
+                double q2 = q + half * k1q;
+                double k2p = q2;
+                double k2q = -hm * q2 + m2 * p2 + lambda * p2 * p2 * p2;
+                double p3 = p + half * k2p;
+                double q3 = q + half * k2q;
+                double k3p = q3;
+                double k3q = -hm * q3 + m2 * p3 + lambda * p3 * p3 * p3;
+                double p4 = p + step * k3p;
+                double q4 = q + step * k3q;
+                double k4p = q4;
+                double k4q = -hb * q4 + m2 * p4 + lambda * p4 * p4 * p4;
+                p1[b] = p + step / 6.0 * (k1p + 2.0 * k2p + 2.0 * k3p + k4p);
+                q1[b] = q + step / 6.0 * (k1q + 2.0 * k2q + 2.0 * k3q + k4q);
+            }
         }
     }
 
     @Override
-    public double backward(double[] h, double lambda, double[] phi, double[] pi, int off,
-                           double[] adjoint, double[] dh) {
-        double aP = adjoint[0];
-        double aQ = adjoint[1];
-        double dLambda = 0.0;
+    public void backward(double[] h, double lambda, double[][] phi, double[][] pi, int n,
+                         double[] adjPhi, double[] adjPi, double[][] dh, double[] dLambda) {
         double half = 0.5 * step;
-        for (int i = layers - 1; i >= 0; i--) {
+        double w1 = step / 6.0;
+        double w2 = step / 3.0;
+        for (int i = layers - 1, slot = 0; i >= 0; i--, slot += 4) {
             double ha = h[2 * i];
             double hm = h[2 * i + 1];
             double hb = h[2 * i + 2];
-            // recompute the stages of layer i
-            double p = phi[off + i];
-            double q = pi[off + i];
-            double k1p = q;
-            double k1q = -ha * q + m2 * p + lambda * p * p * p;
-            double p2 = p + half * k1p;
-            double q2 = q + half * k1q;
-            double k2p = q2;
-            double k2q = -hm * q2 + m2 * p2 + lambda * p2 * p2 * p2;
-            double p3 = p + half * k2p;
-            double q3 = q + half * k2q;
-            double k3p = q3;
-            double k3q = -hm * q3 + m2 * p3 + lambda * p3 * p3 * p3;
-            double p4 = p + step * k3p;
-            double q4 = q + step * k3q;
+            double[] p0 = phi[i];
+            double[] q0 = pi[i];
+            double[] dh4 = dh[slot];
+            double[] dh3 = dh[slot + 1];
+            double[] dh2 = dh[slot + 2];
+            double[] dh1 = dh[slot + 3];
+            for (int b = 0; b < n; b++) {
+                // recompute the stages of layer i
+                double p = p0[b];
+                double q = q0[b];
+                double k1p = q;
+                double k1q = -ha * q + m2 * p + lambda * p * p * p;
+                double p2 = p + half * k1p;
+                double q2 = q + half * k1q;
+                double k2p = q2;
+                double k2q = -hm * q2 + m2 * p2 + lambda * p2 * p2 * p2;
+                double p3 = p + half * k2p;
+                double q3 = q + half * k2q;
+                double k3p = q3;
+                double k3q = -hm * q3 + m2 * p3 + lambda * p3 * p3 * p3;
+                double p4 = p + step * k3p;
+                double q4 = q + step * k3q;
 
-            // y' = y + Δ/6 (k1 + 2k2 + 2k3 + k4)
-            double w1 = step / 6.0;
-            double w2 = step / 3.0;
-            double aK4p = w1 * aP;
-            double aK4q = w1 * aQ;
-            double aK3p = w2 * aP;
-            double aK3q = w2 * aQ;
-            double aK2p = w2 * aP;
-            double aK2q = w2 * aQ;
-            double aK1p = w1 * aP;
-            double aK1q = w1 * aQ;
-            double aYp = aP;
-            double aYq = aQ;
+                // y' = y + Δ/6 (k1 + 2k2 + 2k3 + k4)
+                double aP = adjPhi[b];
+                double aQ = adjPi[b];
+                double aK4p = w1 * aP;
+                double aK4q = w1 * aQ;
+                double aK3p = w2 * aP;
+                double aK3q = w2 * aQ;
+                double aK2p = w2 * aP;
+                double aK2q = w2 * aQ;
+                double aK1p = w1 * aP;
+                double aK1q = w1 * aQ;
+                double aYp = aP;
+                double aYq = aQ;
+                double dl = dLambda[b];
 
-            // k4 = f(y4, hb), y4 = y + Δ k3
-            double aY4p = aK4q * (m2 + 3.0 * lambda * p4 * p4);
-            double aY4q = aK4p - hb * aK4q;
-            dh[2 * i + 2] -= aK4q * q4;
-            dLambda += aK4q * p4 * p4 * p4;
-            aYp += aY4p;
-            aYq += aY4q;
-            aK3p += step * aY4p;
-            aK3q += step * aY4q;
+                // k4 = f(y4, hb), y4 = y + Δ k3
+                double aY4p = aK4q * (m2 + 3.0 * lambda * p4 * p4);
+                double aY4q = aK4p - hb * aK4q;
+                dh4[b] -= aK4q * q4;
+                dl += aK4q * p4 * p4 * p4;
+                aYp += aY4p;
+                aYq += aY4q;
+                aK3p += step * aY4p;
+                aK3q += step * aY4q;
 
-            // k3 = f(y3, hm), y3 = y + Δ/2 k2
-            double aY3p = aK3q * (m2 + 3.0 * lambda * p3 * p3);
-            double aY3q = aK3p - hm * aK3q;
-            dh[2 * i + 1] -= aK3q * q3;
-            dLambda += aK3q * p3 * p3 * p3;
-            aYp += aY3p;
-            aYq += aY3q;
-            aK2p += half * aY3p;
-            aK2q += half * aY3q;
+                // k3 = f(y3, hm), y3 = y + Δ/2 k2
+                double aY3p = aK3q * (m2 + 3.0 * lambda * p3 * p3);
+                double aY3q = aK3p - hm * aK3q;
+                dh3[b] -= aK3q * q3;
+                dl += aK3q * p3 * p3 * p3;
+                aYp += aY3p;
+                aYq += aY3q;
+                aK2p += half * aY3p;
+                aK2q += half * aY3q;
 
-            // k2 = f(y2, hm), y2 = y + Δ/2 k1
-            double aY2p = aK2q * (m2 + 3.0 * lambda * p2 * p2);
-            double aY2q = aK2p - hm * aK2q;
-            dh[2 * i + 1] -= aK2q * q2;
-            dLambda += aK2q * p2 * p2 * p2;
-            aYp += aY2p;
-            aYq += aY2q;
-            aK1p += half * aY2p;
-            aK1q += half * aY2q;
+                // k2 = f(y2, hm), y2 = y + Δ/2 k1
+                double aY2p = aK2q * (m2 + 3.0 * lambda * p2 * p2);
+                double aY2q = aK2p - hm * aK2q;
+                dh2[b] -= aK2q * q2;
+                dl += aK2q * p2 * p2 * p2;
+                aYp += aY2p;
+                aYq += aY2q;
+                aK1p += half * aY2p;
+                aK1q += half * aY2q;
 
-            // k1 = f(y, ha)
-            aYp += aK1q * (m2 + 3.0 * lambda * p * p);
-            aYq += aK1p - ha * aK1q;
-            dh[2 * i] -= aK1q * q;
-            dLambda += aK1q * p * p * p;
+                // k1 = f(y, ha)
+                aYp += aK1q * (m2 + 3.0 * lambda * p * p);
+                aYq += aK1p - ha * aK1q;
+                dh1[b] -= aK1q * q;
+                dl += aK1q * p * p * p;
 
-            aP = aYp;
-            aQ = aYq;
+                dLambda[b] = dl;
+                adjPhi[b] = aYp;
+                adjPi[b] = aYq;
+            }
         }
-        adjoint[0] = aP;
-        adjoint[1] = aQ;
-        return dLambda;
     }
 
     /** Registers the classical Runge-Kutta scheme. */

@@ -30,6 +30,8 @@ public final class HolographicNetwork {
     private final List<ParameterSpec> specs;
     private final int metricOffset;
     private final int radiusOffset;
+    private final int boundaryOffset;
+    private final int boundarySize;
     private final int lambdaOffset;
 
     /** With the trainability of L and λ given, and the metric's extra blocks (c of c/η + r) trained. */
@@ -89,7 +91,13 @@ public final class HolographicNetwork {
         }
         this.layout = b.build();
         this.metricOffset = metricBlocks.isEmpty() ? 0 : layout.offsetOf(metricBlocks.get(0).name());
-        this.radiusOffset = boundary.usesRadius() ? layout.offsetOf(boundaryBlocks.get(0).name()) : -1;
+        this.boundaryOffset = boundaryBlocks.isEmpty() ? -1 : layout.offsetOf(boundaryBlocks.get(0).name());
+        int boundarySize = 0;
+        for (ParameterSpec p : boundaryBlocks) {
+            boundarySize += p.size();
+        }
+        this.boundarySize = boundarySize;
+        this.radiusOffset = boundary.usesRadius() ? boundaryOffset : -1;
         this.lambdaOffset = layout.offsetOf(LAMBDA);
     }
 
@@ -166,6 +174,16 @@ public final class HolographicNetwork {
         return radiusOffset;
     }
 
+    /** Offset of the boundary map's first block in the parameter vector (−1 when it declares none). */
+    public int boundaryOffset() {
+        return boundaryOffset;
+    }
+
+    /** Number of parameters in the boundary map's blocks. */
+    public int boundarySize() {
+        return boundarySize;
+    }
+
     int lambdaOffset() {
         return lambdaOffset;
     }
@@ -185,21 +203,36 @@ public final class HolographicNetwork {
     }
 
     /**
-     * The horizon value F for each input; {@code hNodes} and the state arrays are scratch of the sizes given by
-     * {@link Workspace}.
+     * The horizon value F for each input, in batches of the workspace's capacity; {@code ws} is scratch
+     * ({@link Workspace} of this network).
      */
     public void horizonValues(double[] params, double[] x0, double[] x1, int n, double[] out, Workspace ws) {
         metric.values(params, metricOffset, ws.hNodes);
-        double radius = radius(params);
         double lambda = lambda(params);
-        int stride = grid.layers() + 1;
-        for (int b = 0; b < n; b++) {
-            boundary.forward(x0[b], x1[b], radius, lambda, ws.pair);
-            ws.phi[0] = ws.pair[0];
-            ws.pi[0] = ws.pair[1];
-            layerMap.forward(ws.hNodes, lambda, ws.phi, ws.pi, 0);
-            out[b] = horizon.value(ws.phi[stride - 1], ws.pi[stride - 1], lambda);
+        for (int from = 0; from < n; from += ws.capacity) {
+            int m = Math.min(ws.capacity, n - from);
+            double[] in0 = x0;
+            double[] in1 = x1;
+            if (from > 0) {
+                System.arraycopy(x0, from, ws.x0, 0, m);
+                System.arraycopy(x1, from, ws.x1, 0, m);
+                in0 = ws.x0;
+                in1 = ws.x1;
+            }
+            forward(params, lambda, in0, in1, m, ws);
+            System.arraycopy(ws.f, 0, out, from, m);
         }
+    }
+
+    /**
+     * The forward pass of samples 0 … m−1 with h at the nodes already in ws.hNodes: the states of every layer into
+     * ws.phi, ws.pi (layer-major) and F into ws.f.
+     */
+    void forward(double[] params, double lambda, double[] x0, double[] x1, int m, Workspace ws) {
+        boundary.forward(params, boundaryOffset, lambda, x0, x1, m, ws.phi[0], ws.pi[0]);
+        layerMap.forward(ws.hNodes, lambda, ws.phi, ws.pi, m);
+        int last = grid.layers();
+        horizon.values(ws.phi[last], ws.pi[last], m, lambda, ws.f);
     }
 
     /** Convenience: F for one input, with a throw-away workspace. */
@@ -209,30 +242,71 @@ public final class HolographicNetwork {
         return out[0];
     }
 
-    /** Scratch arrays for one thread evaluating batches of up to {@code capacity} samples. */
+    /**
+     * Scratch arrays for one thread evaluating batches of up to {@code capacity} samples, structure of arrays: the
+     * states layer-major ({@code phi[i][b]}), every per-sample quantity a column indexed by the sample.
+     */
     public static final class Workspace {
         final double[] hNodes;
         final double[] dhNodes;
-        final double[] phi;
-        final double[] pi;
+        final double[][] phi;
+        final double[][] pi;
+        final double[] f;
         final double[] t;
         final double[] dtdF;
         final double[] dt;
-        final double[] pair = new double[2];
-        final double[] triple = new double[3];
+        // the reverse pass, over the samples that contribute (compacted, in order)
+        final int[] active;
+        final double[] x0;
+        final double[] x1;
+        final double[] aF;
+        final double[] adjPhi;
+        final double[] adjPi;
+        final double[] dFdPhi;
+        final double[] dFdPi;
+        final double[] dFdLambda;
+        final double[] dLambdaLayers;
+        final double[] dLambdaBoundary;
+        final int[] slotNodes;
+        final double[][] dhSlots;
+        final double[][] dBoundary;
         final int capacity;
 
         public Workspace(HolographicNetwork network, int capacity) {
+            if (capacity < 1) {
+                throw new IllegalArgumentException("workspace capacity must be positive, got " + capacity);
+            }
             int nodes = network.nodeCount();
-            int stride = network.grid.layers() + 1;
+            int rows = network.grid.layers() + 1;
             this.capacity = capacity;
             this.hNodes = new double[nodes];
             this.dhNodes = new double[nodes];
-            this.phi = new double[stride * capacity];
-            this.pi = new double[stride * capacity];
+            this.phi = new double[rows][capacity];
+            this.pi = new double[rows][capacity];
+            this.f = new double[capacity];
             this.t = new double[capacity];
             this.dtdF = new double[capacity];
             this.dt = new double[capacity];
+            this.active = new int[capacity];
+            this.x0 = new double[capacity];
+            this.x1 = new double[capacity];
+            this.aF = new double[capacity];
+            this.adjPhi = new double[capacity];
+            this.adjPi = new double[capacity];
+            this.dFdPhi = new double[capacity];
+            this.dFdPi = new double[capacity];
+            this.dFdLambda = new double[capacity];
+            this.dLambdaLayers = new double[capacity];
+            this.dLambdaBoundary = new double[capacity];
+            this.slotNodes = network.layerMap.dhSlots();
+            for (int node : slotNodes) {
+                if (node < 0 || node >= nodes) {
+                    throw new IllegalArgumentException("layer scheme '" + network.layerMap.name() + "' adds to node " + node
+                            + " of its " + nodes + " nodes");
+                }
+            }
+            this.dhSlots = new double[slotNodes.length][capacity];
+            this.dBoundary = new double[network.boundarySize][capacity];
         }
 
         public int capacity() {

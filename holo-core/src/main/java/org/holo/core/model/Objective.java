@@ -37,6 +37,8 @@ public final class Objective {
         public double total;
         public double data;
         public double regularisation;
+        /** How many samples of the batch the reverse pass used (the others have a flat output or an exact fit). */
+        public int contributing;
     }
 
     /** {@link #evaluate(double[], Batch, double[], HolographicNetwork.Workspace, Value, boolean)} with the regularisers. */
@@ -57,30 +59,16 @@ public final class Objective {
             throw new IllegalArgumentException("batch of " + n + " exceeds workspace capacity " + ws.capacity);
         }
         HolographicNetwork net = network;
-        int stride = net.grid().layers() + 1;
         net.metric().values(params, net.metricOffset(), ws.hNodes);
-        double radius = net.radius(params);
         double lambda = net.lambda(params);
-        double[] phi = ws.phi;
-        double[] pi = ws.pi;
-        double[] pair = ws.pair;
-
-        for (int b = 0; b < n; b++) {
-            int off = b * stride;
-            net.boundary().forward(batch.x0[b], batch.x1[b], radius, lambda, pair);
-            phi[off] = pair[0];
-            pi[off] = pair[1];
-            net.layerMap().forward(ws.hNodes, lambda, phi, pi, off);
-            double f = net.horizon().value(phi[off + stride - 1], pi[off + stride - 1], lambda);
-            net.output().evaluate(f, pair);
-            ws.t[b] = pair[0];
-            ws.dtdF[b] = pair[1];
-        }
+        net.forward(params, lambda, batch.x0, batch.x1, n, ws);
+        net.output().evaluate(ws.f, n, ws.t, ws.dtdF);
         double data = dataLoss.evaluate(ws.t, batch.y, n, grad == null ? null : ws.dt);
+        int contributing = 0;
         if (grad != null) {
             java.util.Arrays.fill(grad, 0.0);
             java.util.Arrays.fill(ws.dhNodes, 0.0);
-            backward(params, batch, grad, ws, radius, lambda, stride);
+            contributing = backward(params, batch, grad, ws, lambda);
         }
         int hOff = net.metricOffset();
         double reg = 0.0;
@@ -93,6 +81,7 @@ public final class Objective {
             parts.data = data;
             parts.regularisation = reg;
             parts.total = data + reg;
+            parts.contributing = contributing;
         }
         return data + reg;
     }
@@ -144,69 +133,129 @@ public final class Objective {
     }
 
     /**
-     * ∂t_b/∂(h at the nodes) into ws.dhNodes and ∂t_b/∂L, ∂t_b/∂λ into {@code grad}; false (and nothing
-     * written) when the output is flat at this sample. ws.hNodes must already hold h at the nodes.
+     * ∂t_b/∂(h at the nodes) into ws.dhNodes and ∂t_b/∂(boundary parameters), ∂t_b/∂λ into {@code grad}; false
+     * (and nothing written) when the output is flat at this sample. ws.hNodes must already hold h at the nodes.
      */
     private boolean sampleGradient(double[] params, Batch batch, int b, HolographicNetwork.Workspace ws, double[] grad) {
         HolographicNetwork net = network;
-        int last = net.grid().layers();
-        double radius = net.radius(params);
         double lambda = net.lambda(params);
-        double[] adj = ws.pair;
-        double[] dF = ws.triple;
         java.util.Arrays.fill(ws.dhNodes, 0.0);
-        net.boundary().forward(batch.x0[b], batch.x1[b], radius, lambda, adj);
-        ws.phi[0] = adj[0];
-        ws.pi[0] = adj[1];
-        net.layerMap().forward(ws.hNodes, lambda, ws.phi, ws.pi, 0);
-        double f = net.horizon().value(ws.phi[last], ws.pi[last], lambda);
-        net.output().evaluate(f, adj);
-        double aF = adj[1]; // dt/dF
+        ws.x0[0] = batch.x0[b];
+        ws.x1[0] = batch.x1[b];
+        net.forward(params, lambda, ws.x0, ws.x1, 1, ws);
+        net.output().evaluate(ws.f, 1, ws.t, ws.dtdF);
+        double aF = ws.dtdF[0]; // dt/dF
         if (aF == 0.0) {
             return false;
         }
-        net.horizon().gradient(ws.phi[last], ws.pi[last], lambda, dF);
-        double dLambda = aF * dF[2];
-        adj[0] = aF * dF[0];
-        adj[1] = aF * dF[1];
-        dLambda += net.layerMap().backward(ws.hNodes, lambda, ws.phi, ws.pi, 0, adj, ws.dhNodes);
-        net.boundary().backward(batch.x0[b], batch.x1[b], radius, lambda, adj[0], adj[1], adj);
-        if (net.radiusOffset() >= 0) {
-            grad[net.radiusOffset()] += adj[0];
+        ws.aF[0] = aF;
+        reverse(params, lambda, 1, ws);
+        double dLambda = ws.aF[0] * ws.dFdLambda[0];
+        dLambda += ws.dLambdaLayers[0];
+        addSlots(1, ws);
+        int bOff = net.boundaryOffset();
+        for (int k = 0; k < net.boundarySize(); k++) {
+            grad[bOff + k] += ws.dBoundary[k][0];
         }
-        grad[net.lambdaOffset()] += dLambda + adj[1];
+        grad[net.lambdaOffset()] += dLambda + ws.dLambdaBoundary[0];
         return true;
     }
 
-    private void backward(double[] params, Batch batch, double[] grad, HolographicNetwork.Workspace ws,
-                          double radius, double lambda, int stride) {
+    /**
+     * The reverse pass of the batch: only samples whose aF = ∂E/∂t · dt/dF is not zero contribute (a saturated output
+     * or an exact fit contributes exactly nothing, even where its states overflowed); they are moved, in order, to the
+     * front of every column, and their gradients are summed sample by sample in that order.
+     */
+    private int backward(double[] params, Batch batch, double[] grad, HolographicNetwork.Workspace ws, double lambda) {
         HolographicNetwork net = network;
-        double dRadius = 0.0;
-        double dLambda = 0.0;
-        double[] adj = ws.pair;
-        double[] dF = ws.triple;
-        for (int b = 0; b < batch.size(); b++) {
+        int n = batch.size();
+        int m = 0;
+        for (int b = 0; b < n; b++) {
             double aF = ws.dt[b] * ws.dtdF[b];
-            if (aF == 0.0) {
-                continue; // saturated output or exact fit: this sample contributes exactly nothing
+            if (aF != 0.0) {
+                ws.active[m] = b;
+                ws.aF[m] = aF;
+                m++;
             }
-            int off = b * stride;
-            int last = off + stride - 1;
-            net.horizon().gradient(ws.phi[last], ws.pi[last], lambda, dF);
-            dLambda += aF * dF[2];
-            adj[0] = aF * dF[0];
-            adj[1] = aF * dF[1];
-            dLambda += net.layerMap().backward(ws.hNodes, lambda, ws.phi, ws.pi, off, adj, ws.dhNodes);
-            double aPhi = adj[0];
-            double aPi = adj[1];
-            net.boundary().backward(batch.x0[b], batch.x1[b], radius, lambda, aPhi, aPi, adj);
-            dRadius += adj[0];
-            dLambda += adj[1];
+        }
+        if (m < n) {
+            compact(ws, m);
+        }
+        if (m > 0) {
+            for (int k = 0; k < m; k++) {
+                ws.x0[k] = batch.x0[ws.active[k]];
+                ws.x1[k] = batch.x1[ws.active[k]];
+            }
+            reverse(params, lambda, m, ws);
+            addSlots(m, ws);
+        }
+        double dLambda = 0.0;
+        for (int k = 0; k < m; k++) {
+            dLambda += ws.aF[k] * ws.dFdLambda[k];
+            dLambda += ws.dLambdaLayers[k];
+            dLambda += ws.dLambdaBoundary[k];
         }
         net.metric().backward(params, net.metricOffset(), ws.dhNodes, grad);
-        if (net.radiusOffset() >= 0) {
-            grad[net.radiusOffset()] += dRadius;
+        int bOff = net.boundaryOffset();
+        for (int j = 0; j < net.boundarySize(); j++) {
+            double[] d = ws.dBoundary[j];
+            double sum = 0.0;
+            for (int k = 0; k < m; k++) {
+                sum += d[k];
+            }
+            grad[bOff + j] += sum;
         }
         grad[net.lambdaOffset()] += dLambda;
+        return m;
+    }
+
+    /** Moves the states of the active samples ws.active[0 … m−1] (ascending) to the front of each layer's row. */
+    private static void compact(HolographicNetwork.Workspace ws, int m) {
+        int[] active = ws.active;
+        for (int i = 0; i < ws.phi.length; i++) {
+            double[] p = ws.phi[i];
+            double[] q = ws.pi[i];
+            for (int k = 0; k < m; k++) {
+                p[k] = p[active[k]];
+                q[k] = q[active[k]];
+            }
+        }
+    }
+
+    /**
+     * The adjoint of samples 0 … m−1 (forward states in ws, aF in ws.aF, inputs in ws.x0, ws.x1) from the horizon
+     * back to the boundary: per-sample ∂E/∂λ parts, ∂E/∂h slots and boundary-parameter derivatives, not yet summed.
+     */
+    private void reverse(double[] params, double lambda, int m, HolographicNetwork.Workspace ws) {
+        HolographicNetwork net = network;
+        int last = net.grid().layers();
+        net.horizon().gradients(ws.phi[last], ws.pi[last], m, lambda, ws.dFdPhi, ws.dFdPi, ws.dFdLambda);
+        for (int k = 0; k < m; k++) {
+            ws.adjPhi[k] = ws.aF[k] * ws.dFdPhi[k];
+            ws.adjPi[k] = ws.aF[k] * ws.dFdPi[k];
+        }
+        for (double[] slot : ws.dhSlots) {
+            java.util.Arrays.fill(slot, 0, m, 0.0);
+        }
+        for (double[] d : ws.dBoundary) {
+            java.util.Arrays.fill(d, 0, m, 0.0);
+        }
+        java.util.Arrays.fill(ws.dLambdaLayers, 0, m, 0.0);
+        java.util.Arrays.fill(ws.dLambdaBoundary, 0, m, 0.0);
+        net.layerMap().backward(ws.hNodes, lambda, ws.phi, ws.pi, m, ws.adjPhi, ws.adjPi, ws.dhSlots, ws.dLambdaLayers);
+        net.boundary().backward(params, net.boundaryOffset(), lambda, ws.x0, ws.x1, m, ws.adjPhi, ws.adjPi,
+                ws.dBoundary, ws.dLambdaBoundary);
+    }
+
+    /** Adds the ∂E/∂h slots of samples 0 … m−1 into ws.dhNodes sample by sample, each sample's slots in order. */
+    private static void addSlots(int m, HolographicNetwork.Workspace ws) {
+        int[] nodes = ws.slotNodes;
+        double[][] slots = ws.dhSlots;
+        double[] dh = ws.dhNodes;
+        for (int k = 0; k < m; k++) {
+            for (int s = 0; s < nodes.length; s++) {
+                dh[nodes[s]] += slots[s][k];
+            }
+        }
     }
 }

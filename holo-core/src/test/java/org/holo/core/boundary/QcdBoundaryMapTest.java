@@ -1,5 +1,6 @@
 package org.holo.core.boundary;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -173,13 +174,48 @@ class QcdBoundaryMapTest {
     @Test
     void rawMapPassesThroughAndHasNoParameters() {
         RawBoundaryMap raw = new RawBoundaryMap();
-        double[] out = new double[2];
-        raw.forward(1.25, -0.125, Double.NaN, 0.3, out);
-        assertEquals(1.25, out[0]);
-        assertEquals(-0.125, out[1]);
-        raw.backward(1.25, -0.125, Double.NaN, 0.3, 2.0, 3.0, out);
-        assertEquals(0.0, out[0]);
-        assertEquals(0.0, out[1]);
+        double[] phi = new double[2];
+        double[] pi = new double[2];
+        raw.forward(new double[0], -1, 0.3, new double[] {1.25, 2.0}, new double[] {-0.125, 0.5}, 2, phi, pi);
+        assertArrayEquals(new double[] {1.25, 2.0}, phi);
+        assertArrayEquals(new double[] {-0.125, 0.5}, pi);
+        double[] dLambda = {0.0, 0.0};
+        raw.backward(new double[0], -1, 0.3, new double[] {1.25, 2.0}, new double[] {-0.125, 0.5}, 2,
+                new double[] {2.0, 1.0}, new double[] {3.0, 1.0}, new double[0][], dLambda);
+        assertArrayEquals(new double[] {0.0, 0.0}, dLambda);
+        assertTrue(raw.parameters().isEmpty());
         assertTrue(!raw.usesRadius() && new QcdBoundaryMap(1.0, 3).usesRadius());
+    }
+
+    @Test
+    void batchFormsAreTheOneInputFormsToTheBit() {
+        QcdBoundaryMap map = new QcdBoundaryMap(1.0, 3);
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(5);
+        int n = 13;
+        double lambda = 0.17;
+        double[] params = {9.0, 1.7, 9.0}; // L at offset 1
+        double[] mq = new double[n];
+        double[] sigma = new double[n];
+        double[] adjPhi = new double[n];
+        double[] adjPi = new double[n];
+        for (int s = 0; s < n; s++) {
+            mq[s] = 0.022 * rnd.nextDouble();
+            sigma[s] = 0.11 * rnd.nextDouble();
+            adjPhi[s] = rnd.nextDouble() - 0.5;
+            adjPi[s] = rnd.nextDouble() - 0.5;
+        }
+        double[] phi = new double[n];
+        double[] pi = new double[n];
+        double[][] dRadius = new double[1][n];
+        double[] dLambda = new double[n];
+        map.forward(params, 1, lambda, mq, sigma, n, phi, pi);
+        map.backward(params, 1, lambda, mq, sigma, n, adjPhi, adjPi, dRadius, dLambda);
+        double[] one = new double[2];
+        for (int s = 0; s < n; s++) {
+            map.forward(mq[s], sigma[s], 1.7, lambda, one);
+            assertArrayEquals(one, new double[] {phi[s], pi[s]}, 0.0);
+            map.backward(mq[s], sigma[s], 1.7, lambda, adjPhi[s], adjPi[s], one);
+            assertArrayEquals(one, new double[] {dRadius[0][s], dLambda[s]}, 0.0);
+        }
     }
 }

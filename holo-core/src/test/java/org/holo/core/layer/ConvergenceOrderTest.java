@@ -76,18 +76,18 @@ class ConvergenceOrderTest {
             hNodes = new double[map.nodes().length];
             new PerLayerMetric(grid, map.nodes()).values(p.metric().sample(grid.layerEtas()), 0, hNodes);
         }
-        double[] phi = new double[n + 1];
-        double[] pi = new double[n + 1];
-        phi[0] = p.phi0();
-        pi[0] = p.pi0();
-        map.forward(hNodes, p.lambda(), phi, pi, 0);
+        double[][] phi = new double[n + 1][1];
+        double[][] pi = new double[n + 1][1];
+        phi[0][0] = p.phi0();
+        pi[0][0] = p.pi0();
+        map.forward(hNodes, p.lambda(), phi, pi, 1);
         int mid = 5 * n / 7;
         assertTrue(Math.abs(grid.eta(mid) - ETA_MID) < 1e-14);
         double[] refMid = reference(p, ETA_MID);
         double[] refFin = reference(p, ETA_FIN);
         return new double[] {
-            Math.max(Math.abs(phi[mid] - refMid[0]), Math.abs(pi[mid] - refMid[1])),
-            Math.max(Math.abs(phi[n] - refFin[0]), Math.abs(pi[n] - refFin[1]))};
+            Math.max(Math.abs(phi[mid][0] - refMid[0]), Math.abs(pi[mid][0] - refMid[1])),
+            Math.max(Math.abs(phi[n][0] - refFin[0]), Math.abs(pi[n][0] - refFin[1]))};
     }
 
     /** orders[where][k] = log₂(err(2^k N0)/err(2^{k+1} N0)), where 0 = η 0.5 and 1 = η_fin. */

@@ -401,30 +401,33 @@ class AdjointGradientTest {
         }
 
         @Override
-        public void forward(double[] h, double lambda, double[] phi, double[] pi, int off) {
-            real.forward(h, lambda, phi, pi, off);
+        public void forward(double[] h, double lambda, double[][] phi, double[][] pi, int n) {
+            real.forward(h, lambda, phi, pi, n);
         }
 
         @Override
-        public double backward(double[] h, double lambda, double[] phi, double[] pi, int off, double[] adjoint, double[] dh) {
+        public void backward(double[] h, double lambda, double[][] phi, double[][] pi, int n,
+                             double[] adjPhi, double[] adjPi, double[][] dh, double[] dLambda) {
             double step = grid.step();
-            double aP = adjoint[0];
-            double aQ = adjoint[1];
-            double dLambda = 0.0;
-            for (int i = grid.layers() - 1; i >= 0; i--) {
-                double p = phi[off + i];
-                double q = pi[off + i];
-                double sq = step * aQ;
-                dh[i] -= sq * q;
-                dLambda += sq * p * p * p;
-                double nP = aP + sq * m2; // BUG: should be m2 + 3 λ p²
-                double nQ = step * aP + aQ * (1.0 - step * h[i]);
-                aP = nP;
-                aQ = nQ;
+            for (int b = 0; b < n; b++) {
+                double aP = adjPhi[b];
+                double aQ = adjPi[b];
+                double dl = 0.0;
+                for (int i = grid.layers() - 1; i >= 0; i--) {
+                    double p = phi[i][b];
+                    double q = pi[i][b];
+                    double sq = step * aQ;
+                    dh[i][b] -= sq * q;
+                    dl += sq * p * p * p;
+                    double nP = aP + sq * m2; // BUG: should be m2 + 3 λ p²
+                    double nQ = step * aP + aQ * (1.0 - step * h[i]);
+                    aP = nP;
+                    aQ = nQ;
+                }
+                adjPhi[b] = aP;
+                adjPi[b] = aQ;
+                dLambda[b] += dl;
             }
-            adjoint[0] = aP;
-            adjoint[1] = aQ;
-            return dLambda;
         }
     }
 }
