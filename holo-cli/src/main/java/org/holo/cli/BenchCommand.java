@@ -16,10 +16,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Time the cpu and djl backends: microseconds per optimiser step.",
-            "One step = loss + gradient of E members in one backend call, then each member's",
-            "Adam, on the QCD model with random parameters and data, over batch sizes, layer",
-            "counts and ensemble sizes. Prints a table with the machine and versions."},
+        description = {"Time the cpu and djl backends: microseconds per optimiser step, achieved GFLOP/s",
+            "and member-steps per second.",
+            "A member-step = one member's loss + gradient and its Adam update, on the QCD model with",
+            "random parameters and data, over layer schemes, layer counts, batch sizes, ensemble",
+            "sizes and (cpu) thread counts: E members dealt to T threads that step them with no",
+            "hand-off, as holo ensemble does; djl steps all E in one call. Prints a table with the",
+            "machine, versions and the flop count (docs/performance.md)."},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:done", "2:bad usage or device"})
 final class BenchCommand implements Callable<Integer> {
@@ -36,10 +39,19 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--members", split = ",", paramLabel = "E", defaultValue = "1,64", description = "Ensemble sizes (default 1,64).")
     int[] members;
 
+    @Option(names = "--schemes", split = ",", paramLabel = "NAMES", defaultValue = "euler", description = "Layer schemes (default euler).")
+    List<String> schemes;
+
+    @Option(names = "--threads", split = ",", paramLabel = "T", description = "Thread counts for backends whose members train alone (cpu; default 1 and the available processors).")
+    int[] threads;
+
+    @Option(names = "--seconds", paramLabel = "S", description = "Time each cell for at least S seconds after its warm-up (default 0.5).")
+    Double seconds;
+
     @Option(names = "--device", paramLabel = "DEVICE", description = "The djl backend's device: cpu, gpu or gpu:N (default: a GPU if DJL sees one, else the CPU).")
     String device;
 
-    @Option(names = "--quick", description = "Time each cell for 0.05 s instead of 0.5 s (a smoke test; noisier figures).")
+    @Option(names = "--quick", description = "Time each cell for 0.05 s instead of 0.5 s (a smoke test; noisier figures; the warm-up is not shortened).")
     boolean quick;
 
     @Option(names = "--data", paramLabel = "ROWS", description = "Time reading training data instead: CSV and .npy files of"
@@ -58,6 +70,25 @@ final class BenchCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--backends " + b + ": " + registry.unknown(b));
             }
         }
+        Registry<org.holo.core.layer.LayerSchemeProvider> schemeRegistry = Registry.of(org.holo.core.layer.LayerSchemeProvider.KIND);
+        for (String s : schemes) {
+            if (!schemeRegistry.has(s)) {
+                throw new IllegalArgumentException("--schemes " + s + ": " + schemeRegistry.unknown(s));
+            }
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (threads == null) {
+            threads = cores == 1 ? new int[] {1} : new int[] {1, cores};
+        }
+        for (int t : threads) {
+            if (t < 1 || t > 4096) {
+                throw new IllegalArgumentException("--threads: thread counts must lie in 1..4096, got " + t);
+            }
+        }
+        double cellSeconds = seconds != null ? seconds : quick ? 0.05 : 0.5;
+        if (!(cellSeconds > 0 && cellSeconds <= 3600)) {
+            throw new IllegalArgumentException("--seconds: must lie in (0, 3600], got " + cellSeconds);
+        }
         for (int[] values : List.of(batches, layers, members)) {
             for (int v : values) {
                 if (v < 1 || v > 1_000_000) {
@@ -74,16 +105,21 @@ final class BenchCommand implements Callable<Integer> {
                 lines.add(djl.describe());
             }
         }
-        lines.add(String.format(Locale.ROOT, "one step = loss + gradient of every member (one backend call) + each member's Adam;"
-                + " QCD model (qcd input, euler layers, F = pi, l1-squared), float64; batch sizes %s, layers %s, members %s",
-                Arrays.toString(batches), Arrays.toString(layers), Arrays.toString(members)));
+        lines.add(String.format(Locale.ROOT, "member-step = one member's loss + gradient + its Adam; us/step = every member"
+                + " one step; QCD model (qcd input, F = pi, l1-squared), float64; schemes %s, layers %s, batch sizes %s,"
+                + " members %s, threads %s (cpu; %d available); %.2f s per cell after a warm-up", schemes,
+                Arrays.toString(layers), Arrays.toString(batches), Arrays.toString(members), Arrays.toString(threads),
+                cores, cellSeconds));
+        lines.add("flops per member-step (StepFlops, docs/performance.md): per sample, qcd input 29, euler 11 per layer,"
+                + " rk4 56 per layer, bump 30 (exp = 1 flop), loss 4; per sample in the reverse pass, euler 17 per layer,"
+                + " rk4 117 per layer, qcd input 48, seed 7; Adam and regularisers not counted");
         for (String l : lines) {
             System.out.println("# " + l);
         }
         System.out.println(Benchmark.header());
         System.out.flush();
         long start = System.nanoTime();
-        new Benchmark(quick ? 0.05 : 0.5, device).run(backends, layers, batches, members, System.out);
+        new Benchmark(cellSeconds, device).run(backends, schemes, layers, batches, members, threads, System.out);
         System.out.printf(Locale.ROOT, "# %.1f s%n", (System.nanoTime() - start) * 1e-9);
         return ExitCodes.OK;
     }

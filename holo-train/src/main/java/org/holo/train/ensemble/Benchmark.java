@@ -4,33 +4,48 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
 import org.holo.core.model.Batch;
 import org.holo.core.model.HolographicNetwork;
 import org.holo.core.model.Objective;
 import org.holo.core.model.ParameterLayout;
 import org.holo.train.Experiment;
 import org.holo.train.MachineInfo;
+import org.holo.train.config.ComponentSection;
 import org.holo.train.config.ExperimentConfig;
 import org.holo.train.loop.Backend;
-import org.holo.train.loop.CpuBackend;
 import org.holo.train.optim.Adam;
 import org.holo.train.random.Rng;
 
 /**
- * Microseconds per optimiser step of each backend: one lockstep step of E members, i.e. one backend call (loss and
- * gradient of every member) plus every member's Adam update, on the QCD model of physics.md §6.1 (the default
- * config: qcd input layer, euler layers from η = 1 to 1/15, F = π, l1-squared loss, both regularisers) with N
- * layers, random parameters near the initialisation and random boundary data in the band's box. The batch gather
- * of the training loop (a copy of B rows per member) is not timed.
+ * Optimiser steps per second of each backend on the QCD model of physics.md §6.1 (the default config: qcd input
+ * layer, N layers of the chosen scheme from η = 1 to 1/15, F = π, l1-squared loss, both regularisers), with random
+ * parameters near the initialisation and random boundary data in the band's box. A member-step is one member's loss
+ * and gradient plus its Adam update; the batch gather of the training loop (a copy of B rows) is not timed.
+ * <p>
+ * A backend whose members step together ({@link EnsembleBackendProvider#lockstep()}) takes all E members in one call
+ * per step, on one thread. Otherwise the E members are dealt to T threads, each with a backend of its own that steps
+ * its members one after the other with no hand-off between threads, as {@code holo ensemble} trains them; the cell
+ * reports the member-steps all threads together make per second.
  */
 public final class Benchmark {
 
     /** One cell of the table. */
-    public record Row(String backend, int layers, int batch, int members, double microsPerStep, int steps) {
+    public record Row(String backend, String scheme, int layers, int batch, int members, int threads,
+                      double microsPerMemberStep, double flopsPerMemberStep, long memberSteps) {
 
-        /** µs per member per step. */
-        public double microsPerMemberStep() {
-            return microsPerStep / members;
+        /** Wall µs for every member to make one step. */
+        public double microsPerStep() {
+            return microsPerMemberStep * members;
+        }
+
+        public double memberStepsPerSecond() {
+            return 1e6 / microsPerMemberStep;
+        }
+
+        /** Achieved GFLOP/s from {@link StepFlops}; NaN for a component without a count. */
+        public double gflops() {
+            return flopsPerMemberStep / microsPerMemberStep * 1e-3;
         }
     }
 
@@ -38,7 +53,8 @@ public final class Benchmark {
     private final String device;
 
     /**
-     * @param minSeconds time each cell for at least this long (and at least two steps, after one warm-up step)
+     * @param minSeconds time each cell for at least this long, after a warm-up that lasts until the step time
+     *                   settles (the JIT compiles the vectorised loops a second or so into a fresh JVM)
      * @param device     the djl backend's device (cpu, gpu, gpu:N, or null for a GPU when DJL sees one)
      */
     public Benchmark(double minSeconds, String device) {
@@ -46,39 +62,47 @@ public final class Benchmark {
         this.device = device;
     }
 
-    /** The benchmark's config: the QCD model with {@code layers} layers. */
-    public static ExperimentConfig config(int layers) {
+    /** The benchmark's config: the QCD model with {@code layers} layers of {@code scheme}. */
+    public static ExperimentConfig config(String scheme, int layers) {
         ExperimentConfig c = new ExperimentConfig();
         c.name = "bench";
         c.model.grid.layers = layers;
+        c.model.scheme = ComponentSection.named(scheme);
         return c;
     }
 
-    public List<Row> run(List<String> backends, int[] layerCounts, int[] batchSizes, int[] memberCounts, PrintStream log) {
+    /** The benchmark's config with euler layers. */
+    public static ExperimentConfig config(int layers) {
+        return config("euler", layers);
+    }
+
+    public List<Row> run(List<String> backends, List<String> schemes, int[] layerCounts, int[] batchSizes,
+                         int[] memberCounts, int[] threadCounts, PrintStream log) {
         int maxBatch = 1;
-        int maxMembers = 1;
         for (int b : batchSizes) {
             maxBatch = Math.max(maxBatch, b);
         }
-        for (int e : memberCounts) {
-            maxMembers = Math.max(maxMembers, e);
-        }
         List<Row> rows = new ArrayList<>();
         for (String name : backends) {
-            for (int layers : layerCounts) {
-                ExperimentConfig config = config(layers);
-                config.training.batchSize = maxBatch;
-                HolographicNetwork network = Experiment.network(config.model);
-                Objective objective = Experiment.objective(config, network);
-                EnsembleBackendProvider provider = EnsembleBackendProvider.named(name);
-                try (Backend backend = provider.open(config, network, objective,
-                        CpuBackend.NAME.equals(provider.name()) ? null : device)) {
+            EnsembleBackendProvider provider = EnsembleBackendProvider.named(name);
+            for (String scheme : schemes) {
+                for (int layers : layerCounts) {
+                    ExperimentConfig config = config(scheme, layers);
+                    config.training.batchSize = maxBatch;
+                    HolographicNetwork network = Experiment.network(config.model);
+                    Objective objective = Experiment.objective(config, network);
                     for (int batch : batchSizes) {
                         for (int members : memberCounts) {
-                            Row r = cell(backend, config, network, layers, batch, members);
-                            rows.add(r);
-                            if (log != null) {
-                                log.println(format(r));
+                            for (int threads : threadCounts) {
+                                if (provider.lockstep() ? threads != 1 : threads > members) {
+                                    continue; // a tensor backend steps its members on one thread; a thread needs a member
+                                }
+                                Row r = cell(provider, config, network, objective, scheme, layers, batch, members, threads);
+                                rows.add(r);
+                                if (log != null) {
+                                    log.println(format(r));
+                                    log.flush();
+                                }
                             }
                         }
                     }
@@ -88,68 +112,186 @@ public final class Benchmark {
         return rows;
     }
 
-    private Row cell(Backend backend, ExperimentConfig config, HolographicNetwork network, int layers, int batch,
-                     int members) {
-        ParameterLayout layout = network.layout();
-        int p = layout.size();
-        Rng rng = new Rng(Rng.mix(31L * layers + 7L * batch + members));
-        double[][] params = new double[members][p];
-        double[][] grads = new double[members][p];
-        Batch[] batches = new Batch[members];
-        Objective.Value[] parts = new Objective.Value[members];
-        boolean[] withRegularisers = new boolean[members];
-        java.util.Arrays.fill(withRegularisers, true);
-        Adam[] adams = new Adam[members];
-        ParameterLayout.Block h = layout.block(ParameterLayout.METRIC);
-        for (int s = 0; s < members; s++) {
-            for (int i = 0; i < h.size(); i++) {
-                params[s][h.offset() + i] = rng.gaussian(config.model.metricInit.mean, config.model.metricInit.std);
-            }
-            params[s][layout.offsetOf(ParameterLayout.RADIUS)] = rng.uniform(0.8, 4.0);
-            params[s][layout.offsetOf(ParameterLayout.LAMBDA)] = rng.uniform(0.0, 0.2);
-            Batch b = new Batch(batch);
-            for (int k = 0; k < batch; k++) {
-                b.x0[k] = rng.uniform(0.0, 0.022);
-                b.x1[k] = rng.uniform(0.0, 0.11);
-                b.y[k] = rng.nextInt(2);
-            }
-            b.setSize(batch);
-            batches[s] = b;
-            parts[s] = new Objective.Value();
-            adams[s] = new Adam(p, layout.trainableMask(), 1e-3, 0.9, 0.999, 1e-8);
+    /** The members one thread (or one lockstep backend) steps: parameters, data, gradients and optimisers. */
+    private static final class Members {
+        final double[][] params;
+        final double[][] grads;
+        final Batch[] batches;
+        final Objective.Value[] parts;
+        final boolean[] withRegularisers;
+        final Adam[] adams;
+        final Single[] one;
+
+        /** One member's arrays of length 1, for a backend call of its own. */
+        private record Single(double[][] params, double[][] grads, Batch[] batches, boolean[] withRegularisers,
+                              Objective.Value[] parts) {
         }
-        // warm-up (JIT, DJL's first calls, allocator): two steps and at least a fifth of the timed budget
-        long warm = System.nanoTime();
-        for (int w = 0; w < 2 || System.nanoTime() - warm < 0.2 * minSeconds * 1e9; w++) {
-            step(backend, members, params, batches, withRegularisers, grads, parts, adams);
+
+        Members(ExperimentConfig config, ParameterLayout layout, int count, int batch, Rng rng) {
+            int p = layout.size();
+            params = new double[count][p];
+            grads = new double[count][p];
+            batches = new Batch[count];
+            parts = new Objective.Value[count];
+            withRegularisers = new boolean[count];
+            java.util.Arrays.fill(withRegularisers, true);
+            adams = new Adam[count];
+            ParameterLayout.Block h = layout.block(ParameterLayout.METRIC);
+            for (int s = 0; s < count; s++) {
+                for (int i = 0; i < h.size(); i++) {
+                    params[s][h.offset() + i] = rng.gaussian(config.model.metricInit.mean, config.model.metricInit.std);
+                }
+                params[s][layout.offsetOf(ParameterLayout.RADIUS)] = rng.uniform(0.8, 4.0);
+                params[s][layout.offsetOf(ParameterLayout.LAMBDA)] = rng.uniform(0.0, 0.2);
+                Batch b = new Batch(batch);
+                for (int k = 0; k < batch; k++) {
+                    b.x0[k] = rng.uniform(0.0, 0.022);
+                    b.x1[k] = rng.uniform(0.0, 0.11);
+                    b.y[k] = rng.nextInt(2);
+                }
+                b.setSize(batch);
+                batches[s] = b;
+                parts[s] = new Objective.Value();
+                adams[s] = new Adam(p, layout.trainableMask(), 1e-3, 0.9, 0.999, 1e-8);
+            }
+            one = new Single[count];
+            for (int s = 0; s < count; s++) {
+                one[s] = new Single(new double[][] {params[s]}, new double[][] {grads[s]}, new Batch[] {batches[s]},
+                        new boolean[] {true}, new Objective.Value[] {parts[s]});
+            }
         }
-        int steps = 0;
-        long start = System.nanoTime();
-        long elapsed;
-        do {
-            step(backend, members, params, batches, withRegularisers, grads, parts, adams);
-            steps++;
-            elapsed = System.nanoTime() - start;
-        } while (steps < 2 || elapsed < minSeconds * 1e9);
-        return new Row(backend.name(), layers, batch, members, elapsed * 1e-3 / steps, steps);
+
+        /** One step of every member: lockstep in one call, else one call per member. */
+        void step(Backend backend, boolean lockstep) {
+            int count = params.length;
+            if (lockstep) {
+                backend.lossAndGradient(count, params, batches, withRegularisers, grads, parts);
+            }
+            for (int s = 0; s < count; s++) {
+                if (!lockstep) {
+                    backend.lossAndGradient(1, one[s].params, one[s].batches, one[s].withRegularisers, one[s].grads,
+                            one[s].parts);
+                }
+                adams[s].step(params[s], grads[s]);
+            }
+        }
+
+        double meanContributing() {
+            double sum = 0.0;
+            for (Objective.Value v : parts) {
+                sum += v.contributing;
+            }
+            return sum / parts.length;
+        }
     }
 
-    private static void step(Backend backend, int members, double[][] params, Batch[] batches,
-                             boolean[] withRegularisers, double[][] grads, Objective.Value[] parts, Adam[] adams) {
-        backend.lossAndGradient(members, params, batches, withRegularisers, grads, parts);
-        for (int s = 0; s < members; s++) {
-            adams[s].step(params[s], grads[s]);
+    private Row cell(EnsembleBackendProvider provider, ExperimentConfig config, HolographicNetwork network,
+                     Objective objective, String scheme, int layers, int batch, int members, int threads) {
+        boolean lockstep = provider.lockstep();
+        Rng rng = new Rng(Rng.mix(31L * layers + 7L * batch + members));
+        // member k goes to thread k mod T
+        Members[] groups = new Members[threads];
+        for (int t = 0; t < threads; t++) {
+            groups[t] = new Members(config, network.layout(), members / threads + (t < members % threads ? 1 : 0), batch, rng);
+        }
+        long[] steps = new long[threads];
+        long[] nanos = new long[threads];
+        double[] contributing = new double[threads];
+        RuntimeException[] failure = new RuntimeException[1];
+        CountDownLatch warm = new CountDownLatch(threads);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Thread> running = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int id = t;
+            Runnable work = () -> {
+                try (Backend backend = provider.open(config, network, objective, lockstep ? device : null)) {
+                    Members m = groups[id];
+                    warmUp(m, backend, lockstep);
+                    warm.countDown();
+                    go.await();
+                    long start = System.nanoTime();
+                    long elapsed;
+                    long n = 0;
+                    do {
+                        m.step(backend, lockstep);
+                        n++;
+                        elapsed = System.nanoTime() - start;
+                    } while (n < 2 || elapsed < minSeconds * 1e9);
+                    steps[id] = n * m.params.length;
+                    nanos[id] = elapsed;
+                    contributing[id] = m.meanContributing();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (RuntimeException e) {
+                    failure[0] = e;
+                    warm.countDown();
+                }
+            };
+            Thread th = new Thread(work, "holo-bench-" + t);
+            th.start();
+            running.add(th);
+        }
+        try {
+            warm.await();
+            go.countDown();
+            for (Thread th : running) {
+                th.join();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while benchmarking", e);
+        }
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        long memberSteps = 0;
+        long longest = 0;
+        double meanContributing = 0.0;
+        for (int t = 0; t < threads; t++) {
+            memberSteps += steps[t];
+            longest = Math.max(longest, nanos[t]);
+            meanContributing += contributing[t] / threads;
+        }
+        double micros = longest * 1e-3 / memberSteps;
+        double flops = StepFlops.perMemberStep(scheme, config.model.boundary.type, config.model.horizon.type,
+                config.training.loss.type, layers, batch, meanContributing);
+        return new Row(provider.name(), scheme, layers, batch, members, threads, micros, flops, memberSteps);
+    }
+
+    /**
+     * Steps until the time per step settles: windows of 0.1 s (at least two steps) until one is no faster than 3 %
+     * below the best before it, for at least 0.3 s and at most 5 s.
+     */
+    private static void warmUp(Members m, Backend backend, boolean lockstep) {
+        long begin = System.nanoTime();
+        double best = Double.POSITIVE_INFINITY;
+        while (true) {
+            long start = System.nanoTime();
+            int n = 0;
+            do {
+                m.step(backend, lockstep);
+                n++;
+            } while (n < 2 || System.nanoTime() - start < 100_000_000L);
+            double perStep = (double) (System.nanoTime() - start) / n;
+            double total = (System.nanoTime() - begin) * 1e-9;
+            boolean settled = perStep > 0.97 * best;
+            best = Math.min(best, perStep);
+            if (total > 5.0 || (settled && total > 0.3)) {
+                return;
+            }
         }
     }
 
     public static String header() {
-        return String.format(Locale.ROOT, "%-7s %6s %6s %7s %12s %16s %6s", "backend", "layers", "batch", "members",
-                "us/step", "us/member-step", "steps");
+        return String.format(Locale.ROOT, "%-7s %-6s %6s %6s %7s %7s %10s %14s %15s %10s %8s %9s", "backend", "scheme",
+                "layers", "batch", "members", "threads", "us/step", "us/member-step", "member-steps/s", "kflop/step",
+                "GFLOP/s", "steps");
     }
 
     public static String format(Row r) {
-        return String.format(Locale.ROOT, "%-7s %6d %6d %7d %12.1f %16.2f %6d", r.backend(), r.layers(), r.batch(),
-                r.members(), r.microsPerStep(), r.microsPerMemberStep(), r.steps());
+        return String.format(Locale.ROOT, "%-7s %-6s %6d %6d %7d %7d %10.2f %14.3f %15.0f %10.1f %8.2f %9d", r.backend(),
+                r.scheme(), r.layers(), r.batch(), r.members(), r.threads(), r.microsPerStep(), r.microsPerMemberStep(),
+                r.memberStepsPerSecond(), r.flopsPerMemberStep() * 1e-3, r.gflops(), r.memberSteps());
     }
 
     /** The machine and versions: OS, CPU model, cores, Java, and the pinned DJL and PyTorch. */
