@@ -3,9 +3,12 @@ package org.holo.core.boundary;
 import org.holo.core.component.ModelContext;
 import org.holo.core.component.Settings;
 import java.util.List;
+import org.holo.core.tensor.BoundaryTensorForm;
+import org.holo.core.tensor.Phase;
+import org.holo.core.tensor.Tensors;
 
 /** Boundary data given directly as (φ, π) at η_ini (physics.md §6.2). */
-public final class RawBoundaryMap implements BoundaryMap {
+public final class RawBoundaryMap implements BoundaryMap, BoundaryTensorForm {
 
     public static final String NAME = "raw";
 
@@ -39,6 +42,11 @@ public final class RawBoundaryMap implements BoundaryMap {
     public void backward(double phi, double pi, double radius, double lambda, double adjPhi, double adjPi, double[] out) {
         out[0] = 0.0;
         out[1] = 0.0;
+    }
+
+    @Override
+    public <T> Phase<T> initialPhase(Tensors<T> ops, T phi, T pi, T block, T lambda) {
+        return new Phase<>(phi, pi);
     }
 
     /** Registers the raw boundary map. */

@@ -2,8 +2,12 @@ package org.holo.core.horizon;
 
 import org.holo.core.component.ModelContext;
 import org.holo.core.component.Settings;
+import org.holo.core.tensor.HorizonTensorForm;
+import org.holo.core.tensor.Phase;
+import org.holo.core.tensor.Tensors;
+
 /** 1809.10536 (QCD): F = π(η_fin). */
-public final class PiHorizonCondition implements HorizonCondition {
+public final class PiHorizonCondition implements HorizonCondition, HorizonTensorForm {
 
     public static final String NAME = "pi";
 
@@ -22,6 +26,11 @@ public final class PiHorizonCondition implements HorizonCondition {
         out[0] = 0.0;
         out[1] = 1.0;
         out[2] = 0.0;
+    }
+
+    @Override
+    public <T> T horizonValue(Tensors<T> ops, Phase<T> end, T lambda) {
+        return end.pi();
     }
 
     /** Registers F = pi. */
