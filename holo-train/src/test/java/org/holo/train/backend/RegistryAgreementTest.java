@@ -1,5 +1,6 @@
 package org.holo.train.backend;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -36,6 +37,8 @@ import org.holo.core.model.ParameterSpec;
 import org.holo.train.loop.Backend;
 import org.holo.train.loop.CpuBackend;
 import org.holo.train.random.Rng;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -59,7 +62,7 @@ class RegistryAgreementTest {
     static final int BATCH = 16;
     static final RadialGrid GRID = new RadialGrid(1.0, 0.1, 10);
 
-    @org.junit.jupiter.api.BeforeAll
+    @BeforeAll
     static void offline() {
         DjlBackendProvider.offline("cpu");
     }
@@ -81,7 +84,7 @@ class RegistryAgreementTest {
     }
 
     /** The registries hold at least the built-ins, so the product below is the full 2 × 2 × 2 × 2 × 4. */
-    @org.junit.jupiter.api.Test
+    @Test
     void theBuiltInsAreAllIterated() {
         assertTrue(combinations().count() >= 64, "combinations: " + combinations().count());
     }
@@ -107,7 +110,7 @@ class RegistryAgreementTest {
      * The test is sharp: a metric whose tensor form interpolates h linearly at rk4's half steps (its adjoint uses
      * cubic Lagrange, as holo-core does) is caught by the same comparison.
      */
-    @org.junit.jupiter.api.Test
+    @Test
     void aWrongTensorFormIsCaught() {
         Model m = Model.of("rk4", "raw", "regular", "mse", "per-layer");
         Model wrong = m.withMetric(new LinearlyInterpolatedMetric(m.network.metric(), GRID, m.network.layerMap().nodes()));
@@ -121,11 +124,11 @@ class RegistryAgreementTest {
      * A component without a tensor form (here the fixed "true network" metric, which has none) is refused when the
      * backend opens, in one line naming the component, its class and the form it lacks.
      */
-    @org.junit.jupiter.api.Test
+    @Test
     void aComponentWithoutATensorFormIsRefusedInOneLine() {
         Model m = Model.of("euler", "raw", "regular", "mse", "per-layer");
         Model fixed = m.withMetric(new FixedMetric(eta -> 3.0, GRID, m.network.layerMap().nodes()));
-        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> DjlBackend.open(fixed.network, fixed.loss, fixed.regularisers, "fixed", "cpu").close());
         String message = e.getMessage();
         for (String part : List.of("the djl backend cannot run metric parametrisation 'fixed'", FixedMetric.class.getName(),

@@ -14,12 +14,16 @@ import java.util.Arrays;
 import java.util.List;
 import org.holo.core.metric.PolynomialMetric;
 import org.holo.core.metric.SplineMetric;
+import org.holo.core.model.Batch;
 import org.holo.core.model.HolographicNetwork;
+import org.holo.core.model.Objective;
 import org.holo.train.Experiment;
 import org.holo.train.TestSupport;
 import org.holo.train.config.ConfigException;
 import org.holo.train.config.ConfigLoader;
 import org.holo.train.ensemble.EnsembleBackendProvider;
+import org.holo.train.loop.Backend;
+import org.holo.train.loop.CpuBackend;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.api.io.TempDir;
@@ -110,7 +114,7 @@ class SmoothMetricRunTest {
         for (String type : List.of("polynomial", "spline")) {
             Experiment e = TestSupport.build(experiment(), with(SMALL, "model.metric={\"type\":\"" + type + "\"}"));
             int n = 100;
-            org.holo.core.model.Batch b = new org.holo.core.model.Batch(n);
+            Batch b = new Batch(n);
             for (int i = 0; i < n; i++) {
                 int k = i * (e.data().size() / n);
                 b.x0[i] = e.data().x0(k);
@@ -120,13 +124,13 @@ class SmoothMetricRunTest {
             b.setSize(n);
             int p = e.network().layout().size();
             double[][] g = new double[2][p];
-            org.holo.core.model.Objective.Value[] v = {new org.holo.core.model.Objective.Value(), new org.holo.core.model.Objective.Value()};
-            try (org.holo.train.loop.Backend cpu = new org.holo.train.loop.CpuBackend(e.objective(), n);
-                 org.holo.train.loop.Backend djl = EnsembleBackendProvider.named("djl").open(e, "cpu")) {
-                cpu.lossAndGradient(1, new double[][] {e.initialParams()}, new org.holo.core.model.Batch[] {b}, new boolean[] {true},
-                        new double[][] {g[0]}, new org.holo.core.model.Objective.Value[] {v[0]});
-                djl.lossAndGradient(1, new double[][] {e.initialParams()}, new org.holo.core.model.Batch[] {b}, new boolean[] {true},
-                        new double[][] {g[1]}, new org.holo.core.model.Objective.Value[] {v[1]});
+            Objective.Value[] v = {new Objective.Value(), new Objective.Value()};
+            try (Backend cpu = new CpuBackend(e.objective(), n);
+                 Backend djl = EnsembleBackendProvider.named("djl").open(e, "cpu")) {
+                cpu.lossAndGradient(1, new double[][] {e.initialParams()}, new Batch[] {b}, new boolean[] {true},
+                        new double[][] {g[0]}, new Objective.Value[] {v[0]});
+                djl.lossAndGradient(1, new double[][] {e.initialParams()}, new Batch[] {b}, new boolean[] {true},
+                        new double[][] {g[1]}, new Objective.Value[] {v[1]});
             }
             assertEquals(v[0].total, v[1].total, 1e-12 * Math.abs(v[0].total), type + " loss");
             assertEquals(v[0].regularisation, v[1].regularisation, 1e-12 * Math.abs(v[0].regularisation), type + " regularisation");
