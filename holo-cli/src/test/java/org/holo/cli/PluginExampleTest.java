@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * examples/plugin-example, built here as its README builds it (minus Maven, which a test cannot assume offline):
  * its main sources compiled against Holo's class path and jarred with their services entries, then dropped in with
- * --plugins. It must list, train, run in an ensemble, reproduce, export and plot; without it, its run is refused.
+ * --plugins. It must list, train, run in an ensemble (on cpu, and on djl from its tensor form), reproduce, export and plot;
+ * without it, its run is refused.
  * Every holo runs in a fresh process: a plugin loaded in this JVM would stay loaded for the other tests.
  */
 class PluginExampleTest {
@@ -46,6 +47,7 @@ class PluginExampleTest {
         Path run1 = tmp.resolve("run-seed1");
         Path run2 = tmp.resolve("run-seed2");
         Path ensemble = tmp.resolve("ensemble");
+        Path onDjl = tmp.resolve("ensemble-djl");
 
         List<Cli.Result> r = holo(
                 List.of("--plugins", dir, "components"),
@@ -55,7 +57,9 @@ class PluginExampleTest {
                     "--out", ensemble.toString()}, small)),
                 List.of("--plugins", dir, "reproduce", run1.toString(), "--out", tmp.resolve("reproduced").toString()),
                 List.of("--plugins", dir, "export", run1.toString()),
-                List.of("--plugins", dir, "plot", run1.toString()));
+                List.of("--plugins", dir, "plot", run1.toString()),
+                List.of(concat(new String[] {"--plugins", dir, "ensemble", config, "--seeds", "1..2", "--backend", "djl", "--device", "cpu",
+                    "--no-plots", "--out", onDjl.toString()}, small)));
         for (Cli.Result each : r) {
             assertEquals(ExitCodes.OK, each.exitCode(), each.err());
         }
@@ -76,6 +80,19 @@ class PluginExampleTest {
         assertTrue(r.get(4).out().contains("identical"), r.get(4).out());
         assertTrue(Files.size(run1.resolve("export/metric.csv")) > 0, r.get(5).out());
         assertTrue(Files.size(run1.resolve("plots/metric.png")) > 0, r.get(6).out());
+        // on djl the scheme runs from its tensor form: 200 lockstep steps end where the adjoint's do, to rounding
+        for (String seed : List.of("seed-1", "seed-2")) {
+            com.fasterxml.jackson.databind.JsonNode cpuH = org.holo.train.config.ConfigLoader.mapper()
+                    .readTree(ensemble.resolve(seed).resolve("result.json").toFile()).path("h");
+            com.fasterxml.jackson.databind.JsonNode djlH = org.holo.train.config.ConfigLoader.mapper()
+                    .readTree(onDjl.resolve(seed).resolve("result.json").toFile()).path("h");
+            assertEquals(cpuH.size(), djlH.size(), seed);
+            assertTrue(cpuH.size() > 0, seed);
+            for (int i = 0; i < cpuH.size(); i++) {
+                double a = cpuH.get(i).asDouble();
+                assertEquals(a, djlH.get(i).asDouble(), 1e-10 * Math.abs(a), seed + " h_" + i + " on djl");
+            }
+        }
 
         // the same run without the plugin: refused with one error line that names the unknown scheme, and nothing written
         Path without = tmp.resolve("reproduced-without-plugin");

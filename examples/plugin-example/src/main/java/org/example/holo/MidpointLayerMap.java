@@ -5,6 +5,9 @@ import org.holo.core.component.ModelContext;
 import org.holo.core.component.Settings;
 import org.holo.core.layer.LayerMap;
 import org.holo.core.layer.LayerSchemeProvider;
+import org.holo.core.tensor.LayerTensorForm;
+import org.holo.core.tensor.Phase;
+import org.holo.core.tensor.Tensors;
 
 /**
  * The explicit midpoint rule (second-order Runge–Kutta) for the equation of motion
@@ -16,8 +19,10 @@ import org.holo.core.layer.LayerSchemeProvider;
  * </pre>
  * The backward pass recomputes the half step from the stored layer states instead of storing it. Both passes take
  * a whole mini-batch, states layer-major ({@code phi[i][b]}); this example keeps the loop over samples outermost.
+ * The tensor form ({@link #integrate}) is the same forward pass over (members × samples) arrays, which the djl
+ * backend runs and differentiates.
  */
-public final class MidpointLayerMap implements LayerMap {
+public final class MidpointLayerMap implements LayerMap, LayerTensorForm {
 
     public static final String NAME = "midpoint";
 
@@ -105,6 +110,34 @@ public final class MidpointLayerMap implements LayerMap {
             adjPi[b] = aQ;
             dLambdas[b] += dLambda;
         }
+    }
+
+    /**
+     * The tensor form for {@code --backend djl}: {@link #forward} once more, over (E × B) arrays, in the same order
+     * of operations so that it agrees with the adjoint to rounding. No backward pass: the backend differentiates it.
+     */
+    @Override
+    public <T> Phase<T> integrate(Tensors<T> ops, T hNodes, T lambda, Phase<T> start) {
+        java.util.List<T> negH = ops.splitColumns(ops.neg(hNodes)); // −h at the 2N nodes, each (E × 1)
+        double half = 0.5 * step;
+        T p = start.phi();
+        T q = start.pi();
+        for (int i = 0; i < layers; i++) {
+            T k1p = q;
+            T k1q = rate(ops, negH.get(2 * i), p, q, lambda);
+            T pm = ops.add(p, ops.mul(k1p, half));
+            T qm = ops.add(q, ops.mul(k1q, half));
+            T k2p = qm;
+            T k2q = rate(ops, negH.get(2 * i + 1), pm, qm, lambda);
+            p = ops.add(p, ops.mul(k2p, step));
+            q = ops.add(q, ops.mul(k2q, step));
+        }
+        return new Phase<>(p, q);
+    }
+
+    /** −hπ + m²φ + λφ³, associated as in {@link #forward}: (((−h)π) + m²φ) + ((λφ)φ)φ. */
+    private <T> T rate(Tensors<T> ops, T negH, T p, T q, T lambda) {
+        return ops.add(ops.add(ops.mul(negH, q), ops.mul(p, m2)), ops.mul(ops.mul(ops.mul(lambda, p), p), p));
     }
 
     /** Registers the scheme as {@code model.scheme = "midpoint"}; it reads no fields of its own. */

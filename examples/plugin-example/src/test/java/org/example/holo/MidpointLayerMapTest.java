@@ -9,9 +9,15 @@ import org.apache.commons.math3.ode.nonstiff.DormandPrince853Integrator;
 import org.holo.core.RadialGrid;
 import org.holo.core.layer.LayerMap;
 import org.holo.core.metric.PerLayerMetric;
+import org.holo.core.tensor.Phase;
+import org.holo.core.tensor.PlainTensors;
+import org.holo.core.tensor.PlainTensors.Matrix;
 import org.junit.jupiter.api.Test;
 
-/** The midpoint scheme: its adjoint is exact (finite differences), and it is second order (against Dormand–Prince). */
+/**
+ * The midpoint scheme: its adjoint is exact (finite differences), it is second order (against Dormand–Prince), and its
+ * tensor form (what {@code --backend djl} runs) is its forward pass.
+ */
 class MidpointLayerMapTest {
 
     private static final RadialGrid GRID = new RadialGrid(1.0, 0.1, 7);
@@ -38,6 +44,40 @@ class MidpointLayerMapTest {
         LayerMap midpoint = new MidpointLayerMap(GRID, M2);
         double error = adjointError(midpoint, new DroppedCubicTerm(GRID, M2));
         assertTrue(error > 1e-3, "the broken adjoint passed with relative error " + error);
+    }
+
+    /**
+     * The tensor form, evaluated in plain Java doubles ({@link PlainTensors}, no DJL needed), gives {@code forward}'s
+     * final state bit for bit: it keeps forward's order of operations. Two members with different h and λ, five samples.
+     */
+    @Test
+    void tensorFormIsTheForwardBitForBit() {
+        MidpointLayerMap midpoint = new MidpointLayerMap(GRID, M2);
+        double[] nodes = midpoint.nodes();
+        double[][] h = new double[2][nodes.length];
+        double[][] phi0 = {{0.1, 0.5, 1.0, 1.2, -0.3}, {0.2, 0.4, 0.9, 1.4, 0.0}};
+        double[][] pi0 = {{0.0, -0.1, 0.2, 0.05, 0.1}, {0.1, 0.0, -0.2, 0.15, -0.05}};
+        double[] lambda = {LAMBDA, 0.3};
+        for (int e = 0; e < 2; e++) {
+            for (int n = 0; n < nodes.length; n++) {
+                h[e][n] = (1.0 + 0.5 * e) * H.applyAsDouble(nodes[n]);
+            }
+        }
+        PlainTensors ops = new PlainTensors();
+        Phase<Matrix> end = midpoint.integrate(ops, Matrix.of(h), Matrix.of(new double[] {lambda[0]}, new double[] {lambda[1]}),
+                new Phase<>(Matrix.of(phi0), Matrix.of(pi0)));
+        int last = GRID.layers();
+        for (int e = 0; e < 2; e++) {
+            for (int b = 0; b < phi0[e].length; b++) {
+                double[][] phi = new double[last + 1][1];
+                double[][] pi = new double[last + 1][1];
+                phi[0][0] = phi0[e][b];
+                pi[0][0] = pi0[e][b];
+                midpoint.forward(h[e], lambda[e], phi, pi, 1);
+                assertEquals(phi[last][0], end.phi().get(e, b), 0.0, "phi of member " + e + " sample " + b);
+                assertEquals(pi[last][0], end.pi().get(e, b), 0.0, "pi of member " + e + " sample " + b);
+            }
+        }
     }
 
     @Test

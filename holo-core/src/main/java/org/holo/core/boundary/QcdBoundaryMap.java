@@ -4,6 +4,9 @@ import java.util.List;
 import org.holo.core.component.ModelContext;
 import org.holo.core.component.Settings;
 import org.holo.core.model.ParameterSpec;
+import org.holo.core.tensor.BoundaryTensorForm;
+import org.holo.core.tensor.Phase;
+import org.holo.core.tensor.Tensors;
 
 /**
  * QCD input layer (physics.md §3), d = 4, Δ = 3: quark mass m_q (GeV) and condensate σ = ⟨q̄q⟩ (GeV³)
@@ -14,7 +17,7 @@ import org.holo.core.model.ParameterSpec;
  *   π = −α e^{−η} − 3β e^{−3η} + (3/2) λ α³ η e^{−3η} − ½ λ α³ e^{−3η}
  * </pre>
  */
-public final class QcdBoundaryMap implements BoundaryMap {
+public final class QcdBoundaryMap implements BoundaryMap, BoundaryTensorForm {
 
     public static final String NAME = "qcd";
     /** The block of the AdS radius L in GeV⁻¹. */
@@ -134,6 +137,20 @@ public final class QcdBoundaryMap implements BoundaryMap {
             dRadius[s] += adjA * alphaPerLm * mq + adjB * 3.0 * betaPerL3s * radius * radius * sigma;
             dLambda[s] += aPhi * (-0.5 * a3 * eta * e3) + aPi * (1.5 * a3 * eta * e3 - 0.5 * a3 * e3);
         }
+    }
+
+    /** The tensor form of {@link #forward}, product for product; the block is (L). */
+    @Override
+    public <T> Phase<T> initialPhase(Tensors<T> ops, T mq, T sigma, T block, T lambda) {
+        T radius = ops.column(block, 0);
+        T a = ops.mul(ops.mul(radius, alphaPerLm), mq);                                   // (αL⁻¹m⁻¹ · L) · m_q
+        T b = ops.mul(ops.mul(ops.mul(ops.mul(radius, betaPerL3s), radius), radius), sigma); // (((β₀ L) L) L) σ
+        T a3 = ops.cube(a);
+        T halfLambdaA3 = ops.mul(ops.mul(lambda, 0.5), a3);
+        T phi = ops.sub(ops.add(ops.mul(a, e1), ops.mul(b, e3)), ops.mul(ops.mul(halfLambdaA3, eta), e3));
+        T pi = ops.sub(ops.add(ops.sub(ops.mul(ops.neg(a), e1), ops.mul(ops.mul(b, 3.0), e3)),
+                ops.mul(ops.mul(ops.mul(ops.mul(lambda, 1.5), a3), eta), e3)), ops.mul(halfLambdaA3, e3));
+        return new Phase<>(phi, pi);
     }
 
     /** Registers the QCD input layer; it reads colours, initialRadius_GeV_inv and trainRadius. */

@@ -3,9 +3,12 @@ package org.holo.core.boundary;
 import org.holo.core.component.ModelContext;
 import org.holo.core.component.Settings;
 import java.util.List;
+import org.holo.core.tensor.BoundaryTensorForm;
+import org.holo.core.tensor.Phase;
+import org.holo.core.tensor.Tensors;
 
 /** Boundary data given directly as (φ, π) at η_ini (physics.md §6.2). */
-public final class RawBoundaryMap implements BoundaryMap {
+public final class RawBoundaryMap implements BoundaryMap, BoundaryTensorForm {
 
     public static final String NAME = "raw";
 
@@ -39,6 +42,11 @@ public final class RawBoundaryMap implements BoundaryMap {
     public void backward(double[] params, int offset, double lambda, double[] x0, double[] x1, int n,
                          double[] adjPhi, double[] adjPi, double[][] dParams, double[] dLambda) {
         // nothing depends on λ or on parameters here
+    }
+
+    @Override
+    public <T> Phase<T> initialPhase(Tensors<T> ops, T phi, T pi, T block, T lambda) {
+        return new Phase<>(phi, pi);
     }
 
     /** Registers the raw boundary map. */

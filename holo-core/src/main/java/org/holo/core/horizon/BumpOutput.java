@@ -1,5 +1,7 @@
 package org.holo.core.horizon;
 
+import org.holo.core.tensor.Tensors;
+
 /**
  * The network's output t(F) = ½ [tanh((F − ε)/δ) − tanh((F + ε)/δ) + 2]: ≈ 0 where |F| &lt; ε (the boundary
  * data satisfy the horizon condition), ≈ 1 elsewhere. tanh and sech² are both taken from one e^{−2|x|}, so
@@ -61,6 +63,16 @@ public final class BumpOutput {
             t[b] = 0.5 * (ta - tb + 2.0);
             dtdF[b] = 0.5 * (sa - sb) / delta;
         }
+    }
+
+    /**
+     * The tensor form of {@link #value}: t(F) for every sample, with tanh from one e^{−2|x|}
+     * ({@link Tensors#tanh}) so that autograd's dt/dF keeps full precision in the tails, as {@link #evaluate} does.
+     */
+    public <T> T value(Tensors<T> ops, T f) {
+        T lower = ops.tanh(ops.div(ops.sub(f, epsilon), delta));
+        T upper = ops.tanh(ops.div(ops.add(f, epsilon), delta));
+        return ops.mul(ops.add(ops.sub(lower, upper), 2.0), 0.5);
     }
 
     static double tanh(double x) {

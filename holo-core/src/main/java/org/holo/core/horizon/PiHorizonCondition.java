@@ -2,8 +2,12 @@ package org.holo.core.horizon;
 
 import org.holo.core.component.ModelContext;
 import org.holo.core.component.Settings;
+import org.holo.core.tensor.HorizonTensorForm;
+import org.holo.core.tensor.Phase;
+import org.holo.core.tensor.Tensors;
+
 /** 1809.10536 (QCD): F = π(η_fin). */
-public final class PiHorizonCondition implements HorizonCondition {
+public final class PiHorizonCondition implements HorizonCondition, HorizonTensorForm {
 
     public static final String NAME = "pi";
 
@@ -22,6 +26,11 @@ public final class PiHorizonCondition implements HorizonCondition {
         java.util.Arrays.fill(dPhi, 0, n, 0.0);
         java.util.Arrays.fill(dPi, 0, n, 1.0);
         java.util.Arrays.fill(dLambda, 0, n, 0.0);
+    }
+
+    @Override
+    public <T> T horizonValue(Tensors<T> ops, Phase<T> end, T lambda) {
+        return end.pi();
     }
 
     /** Registers F = pi. */

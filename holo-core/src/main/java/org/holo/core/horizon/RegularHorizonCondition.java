@@ -2,11 +2,15 @@ package org.holo.core.horizon;
 
 import org.holo.core.component.ModelContext;
 import org.holo.core.component.Settings;
+import org.holo.core.tensor.HorizonTensorForm;
+import org.holo.core.tensor.Phase;
+import org.holo.core.tensor.Tensors;
+
 /**
  * 1802.08313 (AdS-Schwarzschild): F = (2/η_fin) π − m² φ − λ φ³, the equation of motion at η_fin with
  * the near-horizon h ≈ 1/η and ∂_η π ≈ π/η.
  */
-public final class RegularHorizonCondition implements HorizonCondition {
+public final class RegularHorizonCondition implements HorizonCondition, HorizonTensorForm {
 
     public static final String NAME = "regular";
 
@@ -42,6 +46,13 @@ public final class RegularHorizonCondition implements HorizonCondition {
             dPi[b] = twoOverEta;
             dLambda[b] = -p * p * p;
         }
+    }
+
+    /** The tensor form of {@link #value}: ((2/η_fin) π − m² φ) − ((λφ)φ)φ. */
+    @Override
+    public <T> T horizonValue(Tensors<T> ops, Phase<T> end, T lambda) {
+        T phi = end.phi();
+        return ops.sub(ops.sub(ops.mul(end.pi(), twoOverEta), ops.mul(phi, m2)), ops.mul(ops.mul(ops.mul(lambda, phi), phi), phi));
     }
 
     /** Registers the regular horizon condition. */

@@ -3,6 +3,9 @@ package org.holo.core.layer;
 import org.holo.core.component.ModelContext;
 import org.holo.core.component.Settings;
 import org.holo.core.RadialGrid;
+import org.holo.core.tensor.LayerTensorForm;
+import org.holo.core.tensor.Phase;
+import org.holo.core.tensor.Tensors;
 
 /**
  * The papers' scheme (physics.md §2): explicit Euler, both updates from the old state, h_i read at η_i.
@@ -11,7 +14,7 @@ import org.holo.core.RadialGrid;
  *   π_{i+1} = π_i − Δη (h_i π_i − m² φ_i − λ φ_i³)
  * </pre>
  */
-public final class EulerLayerMap implements LayerMap {
+public final class EulerLayerMap implements LayerMap, LayerTensorForm {
 
     public static final String NAME = "euler";
 
@@ -74,6 +77,22 @@ public final class EulerLayerMap implements LayerMap {
                 adjPi[b] = step * aP + aQ * keep;
             }
         }
+    }
+
+    /** The tensor form of {@link #forward}, term for term. */
+    @Override
+    public <T> Phase<T> integrate(Tensors<T> ops, T hNodes, T lambda, Phase<T> start) {
+        java.util.List<T> h = ops.splitColumns(hNodes);
+        T p = start.phi();
+        T q = start.pi();
+        for (int i = 0; i < layers; i++) {
+            T np = ops.add(p, ops.mul(q, step));
+            T inner = ops.sub(ops.sub(ops.mul(h.get(i), q), ops.mul(p, m2)), ops.mul(ops.mul(ops.mul(lambda, p), p), p));
+            T nq = ops.sub(q, ops.mul(inner, step));
+            p = np;
+            q = nq;
+        }
+        return new Phase<>(p, q);
     }
 
     /** Registers the explicit Euler scheme. */

@@ -3,13 +3,16 @@ package org.holo.core.layer;
 import org.holo.core.component.ModelContext;
 import org.holo.core.component.Settings;
 import org.holo.core.RadialGrid;
+import org.holo.core.tensor.LayerTensorForm;
+import org.holo.core.tensor.Phase;
+import org.holo.core.tensor.Tensors;
 
 /**
  * Classical fourth-order Runge–Kutta for the same ODE. Each layer reads h at its start η_i, its midpoint
  * η_i + Δη/2 and its end η_{i+1}: nodes 2i, 2i+1, 2i+2 of the 2N+1 nodes. The backward pass recomputes
  * the stages from the stored layer states rather than storing them.
  */
-public final class Rk4LayerMap implements LayerMap {
+public final class Rk4LayerMap implements LayerMap, LayerTensorForm {
 
     public static final String NAME = "rk4";
 
@@ -177,6 +180,45 @@ public final class Rk4LayerMap implements LayerMap {
                 adjPi[b] = aYq;
             }
         }
+    }
+
+    /** The tensor form of {@link #forward}, stage for stage (−h taken once per node: (−h)π is exactly −(hπ)). */
+    @Override
+    public <T> Phase<T> integrate(Tensors<T> ops, T hNodes, T lambda, Phase<T> start) {
+        java.util.List<T> negH = ops.splitColumns(ops.neg(hNodes));
+        T p = start.phi();
+        T q = start.pi();
+        double half = 0.5 * step;
+        double sixth = step / 6.0;
+        for (int i = 0; i < layers; i++) {
+            T nha = negH.get(2 * i);
+            T nhm = negH.get(2 * i + 1);
+            T nhb = negH.get(2 * i + 2);
+            T k1p = q;
+            T k1q = rate(ops, nha, p, q, lambda);
+            T p2 = ops.add(p, ops.mul(k1p, half));
+            T q2 = ops.add(q, ops.mul(k1q, half));
+            T k2p = q2;
+            T k2q = rate(ops, nhm, p2, q2, lambda);
+            T p3 = ops.add(p, ops.mul(k2p, half));
+            T q3 = ops.add(q, ops.mul(k2q, half));
+            T k3p = q3;
+            T k3q = rate(ops, nhm, p3, q3, lambda);
+            T p4 = ops.add(p, ops.mul(k3p, step));
+            T q4 = ops.add(q, ops.mul(k3q, step));
+            T k4p = q4;
+            T k4q = rate(ops, nhb, p4, q4, lambda);
+            T np = ops.add(p, ops.mul(ops.add(ops.add(ops.add(k1p, ops.mul(k2p, 2.0)), ops.mul(k3p, 2.0)), k4p), sixth));
+            T nq = ops.add(q, ops.mul(ops.add(ops.add(ops.add(k1q, ops.mul(k2q, 2.0)), ops.mul(k3q, 2.0)), k4q), sixth));
+            p = np;
+            q = nq;
+        }
+        return new Phase<>(p, q);
+    }
+
+    /** The π-rate −hπ + m²φ + λφ³ as {@link #forward} associates it: (((−h)π) + m²φ) + ((λφ)φ)φ. */
+    private <T> T rate(Tensors<T> ops, T negH, T p, T q, T lambda) {
+        return ops.add(ops.add(ops.mul(negH, q), ops.mul(p, m2)), ops.mul(ops.mul(ops.mul(lambda, p), p), p));
     }
 
     /** Registers the classical Runge-Kutta scheme. */

@@ -1,12 +1,14 @@
 package org.holo.core.loss;
 
 import org.holo.core.metric.MetricParametrisation;
+import org.holo.core.tensor.RegulariserTensorForm;
+import org.holo.core.tensor.Tensors;
 
 /**
  * Holds the metric at the boundary to AdS_{d+1}: c_bdy (d − h(η_0))² (physics.md §5). It acts on the value of h
  * at the first layer, whatever the parametrisation (for c/η + r that is c/η_0 + r_0).
  */
-public final class BoundaryRegulariser implements Regulariser {
+public final class BoundaryRegulariser implements Regulariser, RegulariserTensorForm {
 
     private final double coefficient;
     private final double target;
@@ -38,5 +40,17 @@ public final class BoundaryRegulariser implements Regulariser {
             }
         }
         return coefficient * r * r;
+    }
+
+    /**
+     * The tensor form of {@link #evaluate}: (c_bdy r) r with r = d − h(η_0), h(η_0) from the metric's tensor form
+     * (which it must have: {@link RegulariserTensorForms#metric}).
+     */
+    @Override
+    public <T> T penalty(Tensors<T> ops, T metricBlock) {
+        T h0 = metric == null ? ops.column(metricBlock, 0)
+                : ops.column(RegulariserTensorForms.metric(metric).layerValues(ops, metricBlock), 0);
+        T r = ops.neg(ops.sub(h0, target)); // d − h_0, exactly: IEEE rounding is symmetric under negation
+        return ops.mul(ops.mul(r, coefficient), r);
     }
 }

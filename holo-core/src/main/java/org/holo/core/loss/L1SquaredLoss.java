@@ -1,8 +1,11 @@
 package org.holo.core.loss;
 
 import org.holo.core.component.Settings;
+import org.holo.core.tensor.LossTensorForm;
+import org.holo.core.tensor.Tensors;
+
 /** 1809.10536 as run by its authors: [(1/B) Σ |t_b − y_b|]². */
-public final class L1SquaredLoss implements DataLoss {
+public final class L1SquaredLoss implements DataLoss, LossTensorForm {
 
     public static final String NAME = "l1-squared";
 
@@ -25,6 +28,13 @@ public final class L1SquaredLoss implements DataLoss {
             }
         }
         return mean * mean;
+    }
+
+    /** The tensor form of {@link #evaluate}: the mean of |t − y| over the batch, squared. */
+    @Override
+    public <T> T loss(Tensors<T> ops, T t, T y, int batch) {
+        T mean = ops.div(ops.sumColumns(ops.abs(ops.sub(t, y))), batch);
+        return ops.mul(mean, mean);
     }
 
     /** Registers the paper's loss. */

@@ -1,8 +1,11 @@
 package org.holo.core.loss;
 
 import org.holo.core.component.Settings;
+import org.holo.core.tensor.LossTensorForm;
+import org.holo.core.tensor.Tensors;
+
 /** Mean squared error (1/B) Σ (t_b − y_b)². */
-public final class MseLoss implements DataLoss {
+public final class MseLoss implements DataLoss, LossTensorForm {
 
     public static final String NAME = "mse";
 
@@ -24,6 +27,13 @@ public final class MseLoss implements DataLoss {
             }
         }
         return sum / n;
+    }
+
+    /** The tensor form of {@link #evaluate}: Σ (t − y)² / B. */
+    @Override
+    public <T> T loss(Tensors<T> ops, T t, T y, int batch) {
+        T r = ops.sub(t, y);
+        return ops.div(ops.sumColumns(ops.mul(r, r)), batch);
     }
 
     /** Registers the mean squared error. */

@@ -2,6 +2,8 @@ package org.holo.core.loss;
 
 import org.holo.core.RadialGrid;
 import org.holo.core.metric.MetricParametrisation;
+import org.holo.core.tensor.RegulariserTensorForm;
+import org.holo.core.tensor.Tensors;
 
 /**
  * Σ_{i=1}^{N−1} c_i (h_i − h_{i−1})² with c_i = c · η̂_i⁴, η̂_i = η_ini + (i − 1)Δη (physics.md §5): strong
@@ -9,9 +11,10 @@ import org.holo.core.metric.MetricParametrisation;
  * parametrisation calls its smoothed values ({@link MetricParametrisation#smoothedValue}): h at the layers, or
  * for c/η + r the remainder r_i, so that the built-in 1/η rise is not penalised.
  */
-public final class SmoothnessRegulariser implements Regulariser {
+public final class SmoothnessRegulariser implements Regulariser, RegulariserTensorForm {
 
     private final double[] weight;
+    private final double[] weightRow; // c_1 … c_{N−1}, for the tensor form
     private final MetricParametrisation metric;
 
     /** The papers' weights c_i = c η̂_i⁴. */
@@ -39,6 +42,7 @@ public final class SmoothnessRegulariser implements Regulariser {
             double etaHat = grid.etaIni() + (i - 1) * grid.step();
             weight[i] = uniform ? coefficient : coefficient * etaHat * etaHat * etaHat * etaHat;
         }
+        this.weightRow = java.util.Arrays.copyOfRange(weight, Math.min(1, n), n);
     }
 
     /** c_i, with c_0 = 0 (unused). */
@@ -65,5 +69,18 @@ public final class SmoothnessRegulariser implements Regulariser {
             }
         }
         return sum;
+    }
+
+    /** The tensor form of {@link #evaluate}: Σ_i (c_i Δ_i) Δ_i over the smoothed values' differences Δ_i; null for one layer. */
+    @Override
+    public <T> T penalty(Tensors<T> ops, T metricBlock) {
+        int n = weight.length;
+        if (n < 2) {
+            return null;
+        }
+        T values = metric == null ? ops.columns(metricBlock, 0, n)
+                : RegulariserTensorForms.metric(metric).smoothedValues(ops, metricBlock);
+        T diff = ops.sub(ops.columns(values, 1, n), ops.columns(values, 0, n - 1));
+        return ops.sumColumns(ops.mul(ops.mul(diff, ops.row(weightRow)), diff));
     }
 }

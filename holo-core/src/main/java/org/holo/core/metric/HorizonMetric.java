@@ -6,6 +6,8 @@ import org.holo.core.RadialGrid;
 import org.holo.core.component.ModelContext;
 import org.holo.core.component.Settings;
 import org.holo.core.model.ParameterSpec;
+import org.holo.core.tensor.MetricTensorForm;
+import org.holo.core.tensor.Tensors;
 
 /**
  * Horizon-aware parametrisation h(η) = c/η + r(η): the 1/η rise of a regular horizon is built in (with η the
@@ -13,7 +15,7 @@ import org.holo.core.model.ParameterSpec;
  * the smooth remainder r as per-layer weights r_i, interpolated like {@link PerLayerMetric}. Parameters:
  * r_0 … r_{N−1}, then c.
  */
-public final class HorizonMetric implements MetricParametrisation {
+public final class HorizonMetric implements MetricParametrisation, MetricTensorForm {
 
     public static final String NAME = "horizon";
     /** The block of the horizon coefficient c. */
@@ -127,6 +129,25 @@ public final class HorizonMetric implements MetricParametrisation {
     @Override
     public void smoothedValueBackward(double[] params, int offset, int i, double d, double[] grad) {
         grad[offset + i] += d;
+    }
+
+    /** The tensor form of {@link #values}: the remainder's interpolation, then c · (1/η) added at each node. */
+    @Override
+    public <T> T nodeValues(Tensors<T> ops, T block) {
+        T c = ops.column(block, layers);
+        return ops.add(remainder.nodeValues(ops, ops.columns(block, 0, layers)), ops.mul(c, ops.row(inverseNodeEta)));
+    }
+
+    /** The tensor form of {@link #layerValue}: r_i + c/η_i. */
+    @Override
+    public <T> T layerValues(Tensors<T> ops, T block) {
+        return ops.add(ops.columns(block, 0, layers), ops.mul(ops.column(block, layers), ops.row(inverseLayerEta)));
+    }
+
+    /** The remainder r_i, as {@link #smoothedValue}. */
+    @Override
+    public <T> T smoothedValues(Tensors<T> ops, T block) {
+        return ops.columns(block, 0, layers);
     }
 
     /** Registers the horizon-aware parametrisation. */

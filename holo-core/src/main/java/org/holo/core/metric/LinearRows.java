@@ -1,5 +1,7 @@
 package org.holo.core.metric;
 
+import org.holo.core.tensor.Tensors;
+
 /**
  * A parametrisation linear in its block θ: h at the scheme's nodes is a fixed matrix times θ, h at the layer
  * positions another; the adjoint is the transpose. The rows are built once by the parametrisation (powers of u for
@@ -54,6 +56,16 @@ final class LinearRows {
             m[n] = nodeRows[n].clone();
         }
         return m;
+    }
+
+    /** The tensor form of {@link #values}: the node rows applied to the block, (E × nodes). */
+    <T> T nodeValues(Tensors<T> ops, T block) {
+        return ops.linear(block, nodeRows);
+    }
+
+    /** The tensor form of {@link #layerValue} at every layer, (E × N). */
+    <T> T layerValues(Tensors<T> ops, T block) {
+        return ops.linear(block, layerRows);
     }
 
     static double dot(double[] row, double[] params, int offset) {

@@ -6,13 +6,15 @@ import org.holo.core.RadialGrid;
 import org.holo.core.component.ModelContext;
 import org.holo.core.component.Settings;
 import org.holo.core.model.ParameterSpec;
+import org.holo.core.tensor.MetricTensorForm;
+import org.holo.core.tensor.Tensors;
 
 /**
  * The papers' parametrisation: one weight h_i per layer, at η_i. Between grid points (where a higher-order
  * layer map needs h) the weights are interpolated by the cubic Lagrange polynomial through the four nearest
  * layer positions, so the interpolation error O(Δη⁴) does not spoil a fourth-order scheme.
  */
-public final class PerLayerMetric implements MetricParametrisation {
+public final class PerLayerMetric implements MetricParametrisation, MetricTensorForm {
 
     public static final String NAME = "per-layer";
     /** The block of the per-layer weights h_i. */
@@ -24,6 +26,8 @@ public final class PerLayerMetric implements MetricParametrisation {
     // node n reads weights index[n][k] with coefficient weight[n][k]
     private final int[][] index;
     private final double[][] weight;
+    // the same interpolation as one dense matrix, built on first use by a tensor form
+    private volatile double[][] denseNodeRows;
 
     /** Without a start: for tests and readers that set the parameters themselves. */
     public PerLayerMetric(RadialGrid grid, double[] nodeEtas) {
@@ -152,6 +156,23 @@ public final class PerLayerMetric implements MetricParametrisation {
                 grad[offset + idx[k]] += w[k] * dNodes[n];
             }
         }
+    }
+
+    /** The tensor form of {@link #values}: the node matrix applied to the weights, one matrix product. */
+    @Override
+    public <T> T nodeValues(Tensors<T> ops, T block) {
+        double[][] rows = denseNodeRows;
+        if (rows == null) {
+            rows = nodeMatrix();
+            denseNodeRows = rows;
+        }
+        return ops.linear(block, rows);
+    }
+
+    /** The weights are h at the layers. */
+    @Override
+    public <T> T layerValues(Tensors<T> ops, T block) {
+        return block;
     }
 
     /** Registers the per-layer parametrisation. */

@@ -6,6 +6,8 @@ import org.holo.core.RadialGrid;
 import org.holo.core.component.ModelContext;
 import org.holo.core.component.Settings;
 import org.holo.core.model.ParameterSpec;
+import org.holo.core.tensor.MetricTensorForm;
+import org.holo.core.tensor.Tensors;
 
 /**
  * A smooth metric h(η) = Σ_{k=0}^{D} a_k u^k, u = (2η − η_ini − η_fin)/(η_ini − η_fin) ∈ [−1, 1] (the metric of
@@ -19,7 +21,7 @@ import org.holo.core.model.ParameterSpec;
  * least-squares fit with zero residual there; {@code normal} draws h at those points, a named exact metric gives it,
  * {@code constant} sets a_0 = mean and the rest 0.
  */
-public final class PolynomialMetric implements MetricParametrisation {
+public final class PolynomialMetric implements MetricParametrisation, MetricTensorForm {
 
     public static final String NAME = "polynomial";
     /** The block of the coefficients a_0 … a_D. */
@@ -146,6 +148,16 @@ public final class PolynomialMetric implements MetricParametrisation {
     @Override
     public void layerValueBackward(double[] params, int offset, int i, double d, double[] grad) {
         rows.layerValueBackward(i, d, offset, grad);
+    }
+
+    @Override
+    public <T> T nodeValues(Tensors<T> ops, T block) {
+        return rows.nodeValues(ops, block);
+    }
+
+    @Override
+    public <T> T layerValues(Tensors<T> ops, T block) {
+        return rows.layerValues(ops, block);
     }
 
     /** Registers the polynomial parametrisation. */

@@ -6,6 +6,8 @@ import org.holo.core.RadialGrid;
 import org.holo.core.component.ModelContext;
 import org.holo.core.component.Settings;
 import org.holo.core.model.ParameterSpec;
+import org.holo.core.tensor.MetricTensorForm;
+import org.holo.core.tensor.Tensors;
 
 /**
  * A smooth metric: the natural cubic spline in η through K knots evenly spaced from η_ini (knot 0, the boundary)
@@ -15,7 +17,7 @@ import org.holo.core.model.ParameterSpec;
  * The start is set at the knots (independent of N): draws in knot order from the boundary, a constant, or a
  * named exact metric's values there.
  */
-public final class SplineMetric implements MetricParametrisation {
+public final class SplineMetric implements MetricParametrisation, MetricTensorForm {
 
     public static final String NAME = "spline";
     /** The block of the knot values h(t_0) … h(t_{K−1}). */
@@ -173,6 +175,16 @@ public final class SplineMetric implements MetricParametrisation {
     @Override
     public void layerValueBackward(double[] params, int offset, int i, double d, double[] grad) {
         rows.layerValueBackward(i, d, offset, grad);
+    }
+
+    @Override
+    public <T> T nodeValues(Tensors<T> ops, T block) {
+        return rows.nodeValues(ops, block);
+    }
+
+    @Override
+    public <T> T layerValues(Tensors<T> ops, T block) {
+        return rows.layerValues(ops, block);
     }
 
     /** Registers the spline parametrisation. */

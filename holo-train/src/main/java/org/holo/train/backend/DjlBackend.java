@@ -9,41 +9,30 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import org.holo.core.RadialGrid;
-import org.holo.core.boundary.QcdBoundaryMap;
-import org.holo.core.boundary.RawBoundaryMap;
-import org.holo.core.horizon.PiHorizonCondition;
-import org.holo.core.horizon.RegularHorizonCondition;
-import org.holo.core.layer.EulerLayerMap;
-import org.holo.core.layer.Rk4LayerMap;
-import org.holo.core.loss.L1SquaredLoss;
-import org.holo.core.loss.MseLoss;
-import org.holo.core.loss.SmoothnessRegulariser;
-import org.holo.core.metric.HorizonMetric;
-import org.holo.core.metric.PerLayerMetric;
+import org.holo.core.loss.DataLoss;
+import org.holo.core.loss.Regulariser;
 import org.holo.core.model.Batch;
 import org.holo.core.model.HolographicNetwork;
 import org.holo.core.model.Objective;
-import org.holo.core.model.ParameterLayout;
+import org.holo.train.Experiment;
 import org.holo.train.MachineInfo;
 import org.holo.train.config.ExperimentConfig;
 import org.holo.train.loop.Backend;
 
 /**
  * The objective of E ensemble members as one DJL tensor program in float64 on PyTorch, with an ensemble axis:
- * parameters are an (E × P) array that requires a gradient, inputs and labels (E × B); the boundary map, the N
- * layers (euler or rk4, h at the nodes from the same linear interpolation map as {@link PerLayerMetric}, applied
- * as one matrix product), the horizon condition, the bump t(F), the data loss and both regularisers are built
- * from NDArray operations, the per-member losses are summed and PyTorch's autograd returns the (E × P) gradient.
- * Members never mix: every operation is elementwise or row-wise, so each row of the gradient is that member's.
+ * parameters are an (E × P) array that requires a gradient, inputs and labels (E × B). The program is composed
+ * from the components' tensor forms ({@link TensorObjective}, holo-core's {@code org.holo.core.tensor}) over DJL
+ * NDArrays ({@link NdArrayTensors}); the per-member losses are summed and PyTorch's autograd returns the (E × P)
+ * gradient. Members never mix: every operation is elementwise or row-wise, so each row of the gradient is that
+ * member's. A component without a tensor form is refused when the backend opens.
  *
- * <p>The operations follow holo-core's formulas in the same order (same products, same association), so the
- * forward values agree with the plain-Java engine to a few ulps. The bump is written as holo-core writes it,
- * tanh from one e^{−2|x|}, so that autograd's derivative keeps full relative precision in its tails (autograd of
- * torch.tanh would take 1 − tanh², which cancels there).
+ * <p>The tensor forms follow holo-core's formulas in the same order (same products, same association), so the
+ * forward values agree with the plain-Java engine to a few ulps, and the gradients to what autograd's own order of
+ * accumulation gives (~1e−14 relative, measured by the agreement tests).
  *
  * <p>DJL costs a few µs per operation whatever the array size, so one step costs about the same for one member
  * or a hundred: the ensemble axis is where this backend pays off, above all on a GPU. Every step runs in its
@@ -58,124 +47,40 @@ public final class DjlBackend implements Backend {
     private final Engine engine;
     private final Device device;
     private final NDManager base;
-    private final Map<Double, NDArray> constants = new HashMap<>();
-
+    private final NdArrayTensors ops;
+    private final TensorObjective objective;
     private final int paramCount;
-    private final int layers;
-    private final int nodes;
-    private final int metricOffset;
-    private final int radiusOffset;
-    private final int lambdaOffset;
-    private final boolean rk4;
-    private final double step;
-    private final double m2;
-    private final boolean qcd;
-    private final double etaIni;
-    private final double e1;
-    private final double e3;
-    private final double alphaPerLm;
-    private final double betaPerL3s;
-    private final boolean regularHorizon;
-    private final double twoOverEta;
-    private final double epsilon;
-    private final double delta;
-    private final boolean l1Squared;
-    private final double boundaryCoefficient;
-    private final double dimension;
-    private final NDArray nodeMatrixT;    // (N × nodes): h_nodes = h · Mᵀ
-    private final NDArray smoothWeights;  // (1 × N−1): c_i, i = 1 … N−1
-    private final int horizonOffset;      // c of h = c/η + r, or −1 for per-layer weights
-    private final NDArray inverseNodeEtas; // (1 × nodes): 1/η at the nodes, or null
-    private final double inverseEta0;     // 1/η_0
 
-    private DjlBackend(Engine engine, Device device, ExperimentConfig config, HolographicNetwork net) {
+    private DjlBackend(Engine engine, Device device, TensorObjective objective, int paramCount) {
         this.engine = engine;
         this.device = device;
-        ParameterLayout layout = net.layout();
-        RadialGrid grid = net.grid();
-        this.paramCount = layout.size();
-        this.layers = grid.layers();
-        this.metricOffset = layout.offsetOf(ParameterLayout.METRIC);
-        this.radiusOffset = layout.offsetOf(ParameterLayout.RADIUS);
-        this.lambdaOffset = layout.offsetOf(ParameterLayout.LAMBDA);
-        String scheme = net.layerMap().name();
-        if (!EulerLayerMap.NAME.equals(scheme) && !Rk4LayerMap.NAME.equals(scheme)) {
-            throw new IllegalArgumentException("the djl backend has no layer scheme '" + scheme + "'");
-        }
-        this.rk4 = Rk4LayerMap.NAME.equals(scheme);
-        this.step = grid.step();
-        this.m2 = net.theory().massSquared();
-        if (net.boundary() instanceof QcdBoundaryMap) {
-            this.qcd = true;
-            QcdBoundaryMap q = (QcdBoundaryMap) net.boundary();
-            // the same constants as QcdBoundaryMap: alpha(1, 1) = alphaPerLm·1·1 and beta(1, 1) exactly
-            this.alphaPerLm = q.alpha(1.0, 1.0);
-            this.betaPerL3s = q.beta(1.0, 1.0);
-        } else if (net.boundary() instanceof RawBoundaryMap) {
-            this.qcd = false;
-            this.alphaPerLm = Double.NaN;
-            this.betaPerL3s = Double.NaN;
-        } else {
-            throw new IllegalArgumentException("the djl backend has no boundary map '" + net.boundary().name() + "'");
-        }
-        this.etaIni = grid.etaIni();
-        this.e1 = StrictMath.exp(-etaIni);
-        this.e3 = StrictMath.exp(-3.0 * etaIni);
-        if (net.horizon() instanceof RegularHorizonCondition) {
-            this.regularHorizon = true;
-            this.twoOverEta = 2.0 / grid.etaFin();
-        } else if (net.horizon() instanceof PiHorizonCondition) {
-            this.regularHorizon = false;
-            this.twoOverEta = Double.NaN;
-        } else {
-            throw new IllegalArgumentException("the djl backend has no horizon condition '" + net.horizon().name() + "'");
-        }
-        this.epsilon = net.output().epsilon();
-        this.delta = net.output().delta();
-        String loss = config.training.loss.type;
-        if (!L1SquaredLoss.NAME.equals(loss) && !MseLoss.NAME.equals(loss)) {
-            throw new IllegalArgumentException("the djl backend has no loss '" + loss + "'");
-        }
-        this.l1Squared = L1SquaredLoss.NAME.equals(loss);
-        this.boundaryCoefficient = config.training.boundaryRegularisation;
-        this.dimension = config.model.dimension;
-        double[][] m;
-        if (net.metric() instanceof PerLayerMetric) {
-            m = ((PerLayerMetric) net.metric()).nodeMatrix();
-        } else if (net.metric() instanceof HorizonMetric) {
-            m = ((HorizonMetric) net.metric()).nodeMatrix();
-        } else {
-            throw new IllegalArgumentException("the djl backend has no metric parametrisation '" + config.model.metric.type + "' (it composes per-layer and horizon; train it with the cpu backend)");
-        }
-        this.nodes = m.length;
+        this.objective = objective;
+        this.paramCount = paramCount;
         this.base = NDManager.newBaseManager(device, ENGINE);
-        this.horizonOffset = layout.offsetOf(ParameterLayout.HORIZON);
-        this.inverseEta0 = 1.0 / grid.eta(0);
-        this.inverseNodeEtas = net.metric() instanceof HorizonMetric
-                ? base.create(((HorizonMetric) net.metric()).inverseNodeEtas(), new Shape(1, nodes)) : null;
-        double[] mt = new double[layers * nodes];
-        for (int n = 0; n < nodes; n++) {
-            for (int i = 0; i < layers; i++) {
-                mt[i * nodes + n] = m[n][i];
-            }
-        }
-        this.nodeMatrixT = base.create(mt, new Shape(layers, nodes));
-        SmoothnessRegulariser smooth = new SmoothnessRegulariser(config.training.smoothnessRegularisation, grid,
-                "uniform".equals(config.training.smoothnessProfile));
-        double[] w = new double[Math.max(1, layers - 1)];
-        for (int i = 1; i < layers; i++) {
-            w[i - 1] = smooth.weight(i);
-        }
-        this.smoothWeights = base.create(w, new Shape(1, w.length));
+        this.ops = new NdArrayTensors(base);
     }
 
     /**
-     * Opens a backend for the model of {@code config} ({@code network} is {@code Experiment.network(config.model)})
-     * on {@code device} ({@link #resolveDevice}). Prefer {@link DjlBackendProvider#open}, which makes sure DJL
-     * stays offline.
+     * Opens a backend for the model of {@code config}: {@code network} and {@code objective} as {@link Experiment}
+     * builds them, the regularisers those of {@link Experiment#regularisers}; on {@code device}
+     * ({@link #resolveDevice}). Prefer {@link DjlBackendProvider#open}, which makes sure DJL stays offline.
+     *
+     * @throws IllegalArgumentException when a component has no tensor form
      */
-    public static DjlBackend open(ExperimentConfig config, HolographicNetwork network, String device) {
-        return new DjlBackend(engine(), resolveDevice(device), config, network);
+    public static DjlBackend open(ExperimentConfig config, HolographicNetwork network, Objective objective, String device) {
+        return open(network, objective.dataLoss(), Experiment.regularisers(config, network), config.model.metric.type, device);
+    }
+
+    /**
+     * Opens a backend for {@code network} with a data loss and regularisers of the caller's choosing.
+     *
+     * @param metricName the metric parametrisation's config name, for messages
+     * @throws IllegalArgumentException when a component has no tensor form
+     */
+    public static DjlBackend open(HolographicNetwork network, DataLoss loss, List<Regulariser> regularisers,
+                                  String metricName, String device) {
+        TensorObjective composed = TensorObjective.compose(DjlBackendProvider.NAME, network, loss, regularisers, metricName);
+        return new DjlBackend(engine(), resolveDevice(device), composed, network.layout().size());
     }
 
     /** The PyTorch engine, loaded from the native jar on the class path (never downloaded). */
@@ -344,20 +249,21 @@ public final class DjlBackend implements Backend {
         Pass r = new Pass();
         synchronized (AUTOGRAD) {
             try (NDManager sub = base.newSubManager(); GradientCollector gc = engine.newGradientCollector()) {
+                ops.step(sub);
                 NDArray theta = sub.create(p, new Shape(count, paramCount));
                 theta.setRequiresGradient(true);
                 Shape shape = new Shape(count, b);
-                NDArray[] out = objective(theta, sub.create(x0, shape), sub.create(x1, shape), sub.create(y, shape),
-                        mask == null ? null : sub.create(mask, shape),
-                        regularised == null ? null : sub.create(regularised, new Shape(count)), b);
-                NDArray total = out[0];
-                gc.backward(total.sum());
+                TensorObjective.Parts<NDArray> out = objective.evaluate(ops, theta, sub.create(x0, shape),
+                        sub.create(x1, shape), sub.create(y, shape), mask == null ? null : sub.create(mask, shape),
+                        regularised == null ? null : sub.create(regularised, new Shape(count, 1)),
+                        sub.zeros(new Shape(count, 1), DataType.FLOAT64), b);
+                gc.backward(out.total().sum());
                 try (NDArray grad = theta.getGradient()) {
                     r.gradient = grad.toDoubleArray();
                 }
-                r.values = NDArrays.stack(new NDList(total, out[1], out[2])).toDoubleArray();
+                r.values = NDArrays.concat(new NDList(out.total(), out.data(), out.regularisation())).toDoubleArray();
                 if (mask == null && finiteLossNonFiniteGradient(count, r)) {
-                    r.overflowed = out[3].toDoubleArray();
+                    r.overflowed = out.horizonValue().toDoubleArray();
                     boolean any = false;
                     for (double f : r.overflowed) {
                         any |= Double.isInfinite(f);
@@ -366,6 +272,8 @@ public final class DjlBackend implements Backend {
                         r.overflowed = null;
                     }
                 }
+            } finally {
+                ops.step(null);
             }
         }
         return r;
@@ -382,134 +290,6 @@ public final class DjlBackend implements Backend {
             }
         }
         return false;
-    }
-
-    /**
-     * Builds the tensor program; returns (total, data, regularisation), each of shape (E), and F (E × B). Where
-     * {@code fixed} (E × B, or null) is 1, t is set to 1 and receives no gradient; where {@code regularised}
-     * (E, or null for all 1) is 0, the member's regularisers are held off (its warm-up).
-     */
-    private NDArray[] objective(NDArray theta, NDArray in0, NDArray in1, NDArray labels, NDArray fixed,
-                                NDArray regularised, int batch) {
-        NDArray h = theta.get(":, {}:{}", metricOffset, metricOffset + layers);          // (E × N)
-        NDArray hNodes = h.matMul(nodeMatrixT);                                          // (E × nodes)
-        NDArray h0 = h.get(":, 0");                                                      // h at η_0, (E)
-        if (horizonOffset >= 0) {
-            // h = c/η + r: the remainder's interpolation, then c · (1/η) added, as HorizonMetric does
-            NDArray coefficient = theta.get(":, {}:{}", horizonOffset, horizonOffset + 1);  // (E × 1)
-            hNodes = hNodes.add(coefficient.mul(inverseNodeEtas));
-            h0 = h0.add(coefficient.get(":, 0").mul(c(inverseEta0)));
-        }
-        NDList hn = hNodes.split(nodes, 1);                                              // nodes × (E × 1)
-        NDList negHn = rk4 ? hNodes.neg().split(nodes, 1) : null;
-        NDArray lambda = theta.get(":, {}:{}", lambdaOffset, lambdaOffset + 1);          // (E × 1)
-
-        NDArray phi;
-        NDArray pi;
-        if (qcd) {
-            NDArray radius = theta.get(":, {}:{}", radiusOffset, radiusOffset + 1);      // (E × 1)
-            NDArray a = radius.mul(c(alphaPerLm)).mul(in0);                              // α = (αL⁻¹m⁻¹·L)·m_q
-            NDArray bb = radius.mul(c(betaPerL3s)).mul(radius).mul(radius).mul(in1);     // β = (((β₀L)L)L)σ
-            NDArray a3 = a.mul(a).mul(a);
-            NDArray l05a3 = lambda.mul(c(0.5)).mul(a3);
-            phi = a.mul(c(e1)).add(bb.mul(c(e3))).sub(l05a3.mul(c(etaIni)).mul(c(e3)));
-            pi = a.neg().mul(c(e1)).sub(bb.mul(c(3.0)).mul(c(e3)))
-                    .add(lambda.mul(c(1.5)).mul(a3).mul(c(etaIni)).mul(c(e3)))
-                    .sub(l05a3.mul(c(e3)));
-        } else {
-            phi = in0;
-            pi = in1;
-        }
-
-        if (rk4) {
-            double half = 0.5 * step;
-            double sixth = step / 6.0;
-            for (int i = 0; i < layers; i++) {
-                NDArray nha = negHn.get(2 * i);
-                NDArray nhm = negHn.get(2 * i + 1);
-                NDArray nhb = negHn.get(2 * i + 2);
-                NDArray k1p = pi;
-                NDArray k1q = rate(nha, phi, pi, lambda);
-                NDArray p2 = phi.add(k1p.mul(c(half)));
-                NDArray q2 = pi.add(k1q.mul(c(half)));
-                NDArray k2p = q2;
-                NDArray k2q = rate(nhm, p2, q2, lambda);
-                NDArray p3 = phi.add(k2p.mul(c(half)));
-                NDArray q3 = pi.add(k2q.mul(c(half)));
-                NDArray k3p = q3;
-                NDArray k3q = rate(nhm, p3, q3, lambda);
-                NDArray p4 = phi.add(k3p.mul(c(step)));
-                NDArray q4 = pi.add(k3q.mul(c(step)));
-                NDArray k4p = q4;
-                NDArray k4q = rate(nhb, p4, q4, lambda);
-                NDArray nPhi = phi.add(k1p.add(k2p.mul(c(2.0))).add(k3p.mul(c(2.0))).add(k4p).mul(c(sixth)));
-                NDArray nPi = pi.add(k1q.add(k2q.mul(c(2.0))).add(k3q.mul(c(2.0))).add(k4q).mul(c(sixth)));
-                phi = nPhi;
-                pi = nPi;
-            }
-        } else {
-            for (int i = 0; i < layers; i++) {
-                // φ' = φ + Δη π;  π' = π − Δη (h π − m² φ − λ φ³)
-                NDArray nPhi = phi.add(pi.mul(c(step)));
-                NDArray inner = hn.get(i).mul(pi).sub(phi.mul(c(m2))).sub(lambda.mul(phi).mul(phi).mul(phi));
-                NDArray nPi = pi.sub(inner.mul(c(step)));
-                phi = nPhi;
-                pi = nPi;
-            }
-        }
-
-        NDArray f = regularHorizon
-                ? pi.mul(c(twoOverEta)).sub(phi.mul(c(m2))).sub(lambda.mul(phi).mul(phi).mul(phi))
-                : pi;
-
-        // t(F) = ½ [tanh((F − ε)/δ) − tanh((F + ε)/δ) + 2], tanh x = sign(x)(1 − e^{−2|x|})/(1 + e^{−2|x|})
-        NDArray t = tanh(f.sub(c(epsilon)).div(c(delta))).sub(tanh(f.add(c(epsilon)).div(c(delta))))
-                .add(c(2.0)).mul(c(0.5));
-        if (fixed != null) {
-            t = t.mul(fixed.neg().add(c(1.0))).add(fixed);
-        }
-
-        NDArray r = t.sub(labels);
-        NDArray data;
-        if (l1Squared) {
-            NDArray mean = r.abs().sum(new int[] {1}).div(c(batch));
-            data = mean.mul(mean);
-        } else {
-            data = r.mul(r).sum(new int[] {1}).div(c(batch));
-        }
-        // c_bdy (d − h_0)², then Σ_{i≥1} c_i (h_i − h_{i−1})²
-        NDArray d0 = h0.sub(c(dimension)).neg();
-        NDArray reg = d0.mul(c(boundaryCoefficient)).mul(d0);
-        if (layers > 1) {
-            NDArray diff = h.get(":, 1:").sub(h.get(":, :{}", layers - 1));
-            reg = reg.add(diff.mul(smoothWeights).mul(diff).sum(new int[] {1}));
-        }
-        if (regularised != null) {
-            reg = reg.mul(regularised);
-        }
-        return new NDArray[] {data.add(reg), data, reg, f};
-    }
-
-    /** The π-rate −h π + m² φ + λ φ³ of the equation of motion, with {@code negH} = −h: (((−h)π) + m²φ) + ((λφ)φ)φ. */
-    private NDArray rate(NDArray negH, NDArray phi, NDArray pi, NDArray lambda) {
-        return negH.mul(pi).add(phi.mul(c(m2))).add(lambda.mul(phi).mul(phi).mul(phi));
-    }
-
-    /** tanh as holo-core's BumpOutput computes it, so that autograd differentiates a cancellation-free form. */
-    private NDArray tanh(NDArray x) {
-        NDArray e = x.abs().mul(c(-2.0)).exp();
-        return e.neg().add(c(1.0)).div(e.add(c(1.0))).mul(x.sign());
-    }
-
-    /** A float64 scalar constant on the device, created once. */
-    private NDArray c(double v) {
-        return constants.computeIfAbsent(v, k -> {
-            NDArray a = base.create(k.doubleValue());
-            if (a.getDataType() != DataType.FLOAT64) {
-                throw new IllegalStateException("DJL created a " + a.getDataType() + " constant, expected float64");
-            }
-            return a;
-        });
     }
 
     @Override

@@ -29,7 +29,7 @@ public final class DjlBackendProvider implements EnsembleBackendProvider {
     @Override
     public Backend open(ExperimentConfig config, HolographicNetwork network, Objective objective, String device) {
         offline(device);
-        return DjlBackend.open(config, network, device);
+        return DjlBackend.open(config, network, objective, device);
     }
 
     @Override
