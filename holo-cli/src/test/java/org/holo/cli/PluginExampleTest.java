@@ -161,6 +161,16 @@ class PluginExampleTest {
         javacArgs.addAll(sources);
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         assertEquals(0, javac.run(null, null, null, javacArgs.toArray(String[]::new)), "the example does not compile");
+        // its own tests run in its Maven build, outside the reactor; compiling them here catches an interface change
+        List<String> tests;
+        try (Stream<Path> s = Files.walk(example.resolveSibling("test").resolve("java"))) {
+            tests = s.filter(p -> p.toString().endsWith(".java")).map(Path::toString).sorted().collect(Collectors.toList());
+        }
+        assertFalse(tests.isEmpty(), "no test sources beside " + example);
+        List<String> testArgs = new ArrayList<>(List.of("--release", "17", "-d", Files.createDirectories(tmp.resolve("test-classes")).toString(),
+                "-cp", classes + java.io.File.pathSeparator + System.getProperty("java.class.path")));
+        testArgs.addAll(tests);
+        assertEquals(0, javac.run(null, null, null, testArgs.toArray(String[]::new)), "the example's tests do not compile");
         try (OutputStream o = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(o)) {
             for (Path root : List.of(classes, example.resolve("resources"))) {
                 List<Path> files;
