@@ -41,14 +41,24 @@ public final class MetricModes {
     }
 
     /**
-     * The modes of the data curvature {@code data} (A) against the regularisers' curvature {@code prior} (B), both
-     * symmetric positive semi-definite in the coordinates {@code coordinates}.
+     * The modes of the Gauss–Newton matrix G against the regularisers' curvature {@code prior} (B), both symmetric
+     * positive semi-definite in the coordinates {@code coordinates}; the data term's curvature is A = {@code
+     * lossCurvature} × G (2 for a mean squared error).
      */
-    public static MetricModes of(List<String> coordinates, double[][] data, double[][] prior) {
+    public static MetricModes of(List<String> coordinates, double[][] gaussNewton, double lossCurvature, double[][] prior) {
         int p = coordinates.size();
-        requireSquare(data, p, "data curvature");
+        requireSquare(gaussNewton, p, "Gauss-Newton matrix");
         requireSquare(prior, p, "prior curvature");
-        Eigen a = Eigen.of(data);
+        if (!(lossCurvature > 0) || !Double.isFinite(lossCurvature)) {
+            throw new IllegalArgumentException("the loss curvature must be positive and finite, got " + lossCurvature);
+        }
+        Eigen g = Eigen.of(gaussNewton);
+        double[][] data = new double[p][p];
+        for (int i = 0; i < p; i++) {
+            for (int j = 0; j < p; j++) {
+                data[i][j] = lossCurvature * gaussNewton[i][j];
+            }
+        }
 
         double[][] c = new double[p][p];
         for (int i = 0; i < p; i++) {
@@ -101,7 +111,7 @@ public final class MetricModes {
                 determined++;
             }
         }
-        return new MetricModes(coordinates, a.values, a.vectors, mu, effective, determined);
+        return new MetricModes(coordinates, g.values, g.vectors, mu, effective, determined);
     }
 
     private static void requireSquare(double[][] m, int p, String what) {
@@ -135,13 +145,13 @@ public final class MetricModes {
         return coordinates;
     }
 
-    /** The eigenvalues of the data curvature, largest first. */
+    /** The eigenvalues of the Gauss–Newton matrix G, largest first. */
     public double[] eigenvalues() {
         return eigenvalues.clone();
     }
 
     /**
-     * Mode k (unit length, same order as {@link #eigenvalues()}), its components in the order of {@link #coordinates()};
+     * Mode k, the eigenvector of G (unit length, same order as {@link #eigenvalues()}), its components in the order of {@link #coordinates()};
      * the sign is fixed so that its largest component is positive.
      */
     public double[] mode(int k) {

@@ -166,7 +166,7 @@ class MetricModesTest {
             jac.finiteDifferenceRow(d.x0(b), d.x1(b), 1e-5, j[b]);
         }
         double[] sv = new SingularValueDecomposition(new Array2DRowRealMatrix(j)).getSingularValues();
-        MetricModes modes = MetricModes.of(jac.coordinates(), g, new double[jac.size()][jac.size()]);
+        MetricModes modes = MetricModes.of(jac.coordinates(), g, 1.0, new double[jac.size()][jac.size()]);
         double[] ev = modes.eigenvalues();
         for (int k = 0; k < 3; k++) {
             assertEquals(sv[k] * sv[k] / d.size(), ev[k], 1e-6 * ev[k], "eigenvalue " + k);
@@ -203,13 +203,7 @@ class MetricModesTest {
         double[][] g = jac.gaussNewton(d);
         for (double scale : new double[] {1e-6, 1e-5, 1e-2, 1.0, 100.0}) {
             double[][] prior = smoothnessAndBoundary(q, scale);
-            double[][] a = new double[q][q];
-            for (int i = 0; i < q; i++) {
-                for (int l = 0; l < q; l++) {
-                    a[i][l] = 2.0 * g[i][l];
-                }
-            }
-            MetricModes modes = MetricModes.of(jac.coordinates(), a, prior);
+            MetricModes modes = MetricModes.of(jac.coordinates(), g, 2.0, prior);
             // independent: B = R Rᵀ, μ = σ² of √(2/n) J_fd R^{-T}
             RealMatrix rInvT = new CholeskyDecomposition(new Array2DRowRealMatrix(prior)).getLT();
             RealMatrix jfd = new Array2DRowRealMatrix(n, q);
@@ -257,13 +251,13 @@ class MetricModesTest {
             LabelledData d = data(net, p, n, 10 + n);
             OutputJacobian jac = new OutputJacobian(net, p);
             double[][] g = jac.gaussNewton(d);
-            MetricModes weak = MetricModes.of(jac.coordinates(), g, scaled(smoothnessAndBoundary(jac.size(), 1.0), 1e-9));
+            MetricModes weak = MetricModes.of(jac.coordinates(), g, 1.0, scaled(smoothnessAndBoundary(jac.size(), 1.0), 1e-9));
             double[] ev = weak.eigenvalues();
                         assertTrue(ev[n - 1] > 1e-10 * ev[0], n + " samples: " + n + " nonzero eigenvalues");
             assertTrue(Math.abs(ev[n]) < 1e-13 * ev[0], n + " samples: the rest vanish, got " + ev[n] / ev[0]);
             assertEquals(n, weak.determined(), "a weak prior: every direction the data see is determined");
             assertEquals(n, weak.effectiveParameters(), 1e-3);
-            MetricModes strong = MetricModes.of(jac.coordinates(), g, scaled(smoothnessAndBoundary(jac.size(), 1.0), 1e9));
+            MetricModes strong = MetricModes.of(jac.coordinates(), g, 1.0, scaled(smoothnessAndBoundary(jac.size(), 1.0), 1e9));
             assertEquals(0, strong.determined(), "a prior far stiffer than the data leaves nothing to them");
         }
     }
@@ -273,18 +267,18 @@ class MetricModesTest {
         List<String> c = List.of("a", "b", "c");
         double[][] data = {{4, 0, 0}, {0, 0, 0}, {0, 0, 0}};
         double[][] prior = {{0, 0, 0}, {0, 1, 0}, {0, 0, 0}};
-        MetricModes m = MetricModes.of(c, data, prior);
+        MetricModes m = MetricModes.of(c, data, 1.0, prior);
         assertEquals(1, m.determined());
         assertEquals(1.0, m.effectiveParameters(), 1e-15);
         assertEquals(Double.POSITIVE_INFINITY, m.generalisedEigenvalues()[0]);
         // a 2×2 case by hand: A = diag(3, 0.5), B = I: μ = 3 and 0.5, N_eff = 3/4 + 1/3
-        MetricModes h = MetricModes.of(List.of("x", "y"), new double[][] {{3, 0}, {0, 0.5}}, new double[][] {{1, 0}, {0, 1}});
+        MetricModes h = MetricModes.of(List.of("x", "y"), new double[][] {{1.5, 0}, {0, 0.25}}, 2.0, new double[][] {{1, 0}, {0, 1}});
         assertEquals(1, h.determined());
         assertEquals(0.75 + 1.0 / 3.0, h.effectiveParameters(), 1e-15);
         assertEquals(3.0, h.generalisedEigenvalues()[0], 1e-14);
         assertEquals(0.5, h.generalisedEigenvalues()[1], 1e-14);
         // just below and just above the data-equals-prior line, with a non-diagonal prior B = diag(2, 4)
-        MetricModes edge = MetricModes.of(List.of("x", "y"), new double[][] {{1.9, 0}, {0, 4.4}}, new double[][] {{2, 0}, {0, 4}});
+        MetricModes edge = MetricModes.of(List.of("x", "y"), new double[][] {{1.9, 0}, {0, 4.4}}, 1.0, new double[][] {{2, 0}, {0, 4}});
         assertEquals(1, edge.determined(), "μ = 0.95 is not determined, μ = 1.1 is");
         assertEquals(1.1, edge.generalisedEigenvalues()[0], 1e-13);
         assertEquals(0.95, edge.generalisedEigenvalues()[1], 1e-13);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.holo.train.config.ConfigLoader;
 import org.holo.train.config.ExperimentConfig;
+import org.holo.train.modes.RunModes;
 
 /** Re-runs a run from its record and compares the two, field by field. */
 public final class Reproduction {
@@ -31,7 +32,7 @@ public final class Reproduction {
 
     /**
      * Differences between two run directories: every result.json field (timing excepted) and the bytes of
-     * metric.csv and metrics.jsonl. Empty when the runs are identical. Where {@code a} is an older run without
+     * metric.csv and metrics.jsonl, and of modes.json and modes.csv where both runs have them. Empty when the runs are identical. Where {@code a} is an older run without
      * the sensitivity profile, those fields and metric.csv columns of {@code b} are not compared.
      */
     public static List<String> diff(Path a, Path b) throws IOException {
@@ -39,7 +40,10 @@ public final class Reproduction {
         JsonNode ra = ConfigLoader.mapper().readTree(Files.readString(a.resolve(RunDirectory.RESULT)));
         JsonNode rb = ConfigLoader.mapper().readTree(Files.readString(b.resolve(RunDirectory.RESULT)));
         compare("result", ra, rb, diffs);
-        for (String f : List.of(RunDirectory.METRIC, RunDirectory.METRICS)) {
+        for (String f : List.of(RunDirectory.METRIC, RunDirectory.METRICS, RunModes.JSON, RunModes.CSV)) {
+            if (RunModes.isModesFile(f) && !(Files.exists(a.resolve(f)) && Files.exists(b.resolve(f)))) {
+                continue; // a run from before the metric modes, or a diverged run, has none
+            }
             String x = Files.readString(a.resolve(f));
             String y = Files.readString(b.resolve(f));
             if (f.equals(RunDirectory.METRIC)) {
