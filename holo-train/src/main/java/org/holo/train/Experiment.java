@@ -60,16 +60,21 @@ public final class Experiment {
 
     public static Experiment build(ExperimentConfig config, Path baseDir) throws IOException {
         SeedStreams seeds = new SeedStreams(config.training.seed);
-        HolographicNetwork network = network(config.model);
+        HolographicNetwork network = ModelAssembly.network(config.model, baseDir);
         Objective objective = objective(config, network);
         double[] init = network.initialParameters(seeds.stream(SeedStreams.INIT)::gaussian);
         DataSources.Loaded loaded = DataSources.load(config.data, baseDir, network, network.lambda(init),
-                network.radius(init), seeds.stream(SeedStreams.DATA));
+                network.radius(init), seeds.stream(SeedStreams.DATA), seeds.stream(SeedStreams.LABELS));
         if (config.training.batchSize > loaded.data().size()) {
             throw new IllegalArgumentException("training.batchSize (" + config.training.batchSize
                     + ") is larger than the training data (" + loaded.data().size() + " points)");
         }
-        return new Experiment(config, seeds, network, objective, loaded.data(), loaded.inputFiles(), init);
+        List<Path> inputs = new ArrayList<>(loaded.inputFiles());
+        if (org.holo.core.metric.MetricStart.readsFile(config.model.metricInit.type)) {
+            Path start = baseDir.resolve(config.model.metricInit.file).normalize();
+            inputs.add("run".equals(config.model.metricInit.type) ? start.resolve(org.holo.train.run.RunDirectory.RESULT) : start);
+        }
+        return new Experiment(config, seeds, network, objective, loaded.data(), List.copyOf(inputs), init);
     }
 
     public ExperimentConfig config() {
