@@ -46,8 +46,8 @@ class ReportCommandsTest {
             "metric.npy.json", "history.npy", "metric.dat", "scalars.dat.json", "report.json"}) {
             assertTrue(Files.isRegularFile(out.resolve(f)), f);
         }
-        assertEquals("eta,h,sensitivity,h_resolution,W", Files.readAllLines(out.resolve("metric.csv")).get(0));
-        assertEquals("# eta h sensitivity h_resolution W", Files.readAllLines(out.resolve("metric.dat")).get(0));
+        assertEquals("eta,h,sensitivity,h_conditional_resolution,W", Files.readAllLines(out.resolve("metric.csv")).get(0));
+        assertEquals("# eta h sensitivity h_conditional_resolution W", Files.readAllLines(out.resolve("metric.dat")).get(0));
     }
 
     /** The default export is CSV in RUN_DIR/export, and it holds the run's numbers: metric.csv, result.json, metrics.jsonl. */
@@ -66,7 +66,7 @@ class ReportCommandsTest {
 
         List<double[]> learned = rows(dir.resolve("metric.csv"));
         List<double[]> exported = rows(dir.resolve("export/metric.csv"));
-        assertEquals("eta,h,sensitivity,h_resolution,W", Files.readAllLines(dir.resolve("export/metric.csv")).get(0));
+        assertEquals("eta,h,sensitivity,h_conditional_resolution,W", Files.readAllLines(dir.resolve("export/metric.csv")).get(0));
         assertEquals(learned.size(), exported.size(), "one row per layer");
         for (int i = 0; i < learned.size(); i++) {
             assertArrayEquals(learned.get(i), Arrays.copyOf(exported.get(i), 4), 0.0, "layer " + i);

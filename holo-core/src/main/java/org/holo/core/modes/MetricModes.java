@@ -7,7 +7,7 @@ import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
 
 /**
- * The metric modes of a fit (physics.md §8): the eigenvalues and eigenvectors of the data term's Gauss–Newton
+ * The metric modes of a fit (physics.md §5.5): the eigenvalues and eigenvectors of the data term's Gauss–Newton
  * matrix A, and how many of its directions the data determine against the regularisers' curvature B.
  *
  * <p>Determined directions come from the pencil (A, B): a direction v is determined when the data's curvature

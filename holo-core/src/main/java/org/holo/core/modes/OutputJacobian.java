@@ -10,7 +10,7 @@ import org.holo.core.model.ParameterLayout;
 /**
  * The Jacobian J_b = ∂t_b/∂θ of each network output with respect to the metric modes' coordinates θ: h at the
  * N layers (a change δh_i spread to the layer map's nodes by the per-layer interpolation, so that the coordinates
- * mean the same for every parametrisation), then L and λ when the run trains them (physics.md §8).
+ * mean the same for every parametrisation), then L and λ when the run trains them (physics.md §5.5).
  *
  * <p>Exact: one adjoint pass per sample through the public component APIs. The per-sample adjoint is a copy of
  * {@code Objective.sampleGradient}, kept here so that this class depends only on the components' contracts.

@@ -25,7 +25,7 @@ import org.holo.train.run.FinishedRun;
 import org.holo.train.run.Provenance;
 
 /**
- * The metric modes of a run (physics.md §8) at its final parameters over its whole training data: modes.json (the
+ * The metric modes of a run (physics.md §5.5) at its final parameters over its whole training data: modes.json (the
  * spectrum, the determined count, every mode) and modes.csv (η and the h part of every mode, largest eigenvalue
  * first). The data curvature is A = 2G, G = (1/n) Σ_b J_bᵀ J_b: the exact Gauss–Newton Hessian of the mean squared
  * error; the paper's L1² has no curvature at its kink and is given the same 2G (a convention, stated in the file).

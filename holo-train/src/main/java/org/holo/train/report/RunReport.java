@@ -25,7 +25,8 @@ public final class RunReport {
     public static final String METRIC_TRUE = "metric_true";
     public static final String BAND_TABLE = "metric_band";
     public static final String SENSITIVITY = "sensitivity";
-    public static final String H_RESOLUTION = "h_resolution";
+    /** δh_i conditional on every other layer ({@link org.holo.train.run.ResultFields#H_CONDITIONAL_RESOLUTION}). */
+    public static final String H_CONDITIONAL_RESOLUTION = org.holo.train.run.ResultFields.H_CONDITIONAL_RESOLUTION;
     public static final String ETA_UNIT = "1 (units of the AdS radius)";
     /** Points of the smooth true-metric curve. */
     static final int TRUE_POINTS = 400;
@@ -116,7 +117,8 @@ public final class RunReport {
         return List.of(
                 new Column(SENSITIVITY, "sensitivity of the outputs to h at layer i alone: (1/n) sum_b (dt_b/dh_i)^2 over"
                         + " the training data at the final parameters (Gauss-Newton diagonal of the data term)", "1", g),
-                new Column(H_RESOLUTION, shift + "/sqrt(sensitivity): the change of h at layer i alone that moves the outputs"
+                new Column(H_CONDITIONAL_RESOLUTION, shift + "/sqrt(sensitivity): the change of h at layer i alone, every"
+                        + " other layer held (conditional: joint directions are the metric modes, modes.csv), that moves the outputs"
                         + " by " + shift + " rms; Infinity in text tables (null in JSON) where sensitivity = 0, i.e. the"
                         + " data do not constrain h_i", "1", SensitivityProfile.resolution(g)));
     }

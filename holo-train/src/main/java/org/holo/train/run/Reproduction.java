@@ -47,6 +47,7 @@ public final class Reproduction {
             String x = Files.readString(a.resolve(f));
             String y = Files.readString(b.resolve(f));
             if (f.equals(RunDirectory.METRIC)) {
+                x = renamedHeader(x);
                 y = leadingColumns(x, y);
             }
             if (!x.equals(y)) {
@@ -54,6 +55,17 @@ public final class Reproduction {
             }
         }
         return diffs;
+    }
+
+    /** {@code csv} with the renamed columns of its header ({@link ResultFields#RENAMED}) under their new names. */
+    static String renamedHeader(String csv) {
+        int end = csv.indexOf('\n');
+        String header = end < 0 ? csv : csv.substring(0, end);
+        String[] cells = header.split(",", -1);
+        for (int i = 0; i < cells.length; i++) {
+            cells[i] = ResultFields.RENAMED.getOrDefault(cells[i], cells[i]);
+        }
+        return String.join(",", cells) + (end < 0 ? "" : csv.substring(end));
     }
 
     /**
@@ -96,21 +108,27 @@ public final class Reproduction {
             Iterator<Map.Entry<String, JsonNode>> it = x.fields();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
-                if (path.equals("result") && ResultFields.TIMING.contains(e.getKey())) {
+                String key = e.getKey();
+                if (path.equals("result") && ResultFields.TIMING.contains(key)) {
                     continue;
                 }
-                JsonNode other = y.get(e.getKey());
+                if (path.equals("result") && !y.has(key) && ResultFields.RENAMED.containsKey(key)) {
+                    key = ResultFields.RENAMED.get(key); // an old run's field, compared under its new name
+                }
+                JsonNode other = y.get(key);
                 if (other == null) {
-                    diffs.add(path + "." + e.getKey() + ": " + e.getValue() + " -> (absent)");
-                } else {
-                    compare(path + "." + e.getKey(), e.getValue(), other, diffs);
+                    diffs.add(path + "." + key + ": " + e.getValue() + " -> (absent)");
+                } else if (!(path.equals("result") && ResultFields.DESCRIPTIVE.contains(key))) {
+                    compare(path + "." + key, e.getValue(), other, diffs);
                 }
             }
             Iterator<String> names = y.fieldNames();
             while (names.hasNext()) {
                 String n = names.next();
                 boolean skip = path.equals("result") && (ResultFields.TIMING.contains(n) || ResultFields.ADDED_LATER.contains(n));
-                if (!x.has(n) && !skip) {
+                boolean renamedFrom = path.equals("result") && ResultFields.RENAMED.entrySet().stream()
+                        .anyMatch(r -> r.getValue().equals(n) && x.has(r.getKey()));
+                if (!x.has(n) && !skip && !renamedFrom) {
                     diffs.add(path + "." + n + ": (absent) -> " + y.get(n));
                 }
             }

@@ -18,7 +18,7 @@ public record RunResult(String experiment, long seed, String backend, double[] p
     /** What the two profile fields of result.json mean, written next to them. */
     public static final String SENSITIVITY_DEFINITION = "sensitivity_i = (1/n) sum_b (dt_b/dh_i)^2 over the n training"
             + " points at the final parameters (Gauss-Newton diagonal of the data term, h changed at layer i alone);"
-            + " h_resolution_i = " + SensitivityProfile.OUTPUT_SHIFT + "/sqrt(sensitivity_i), the change of h_i that moves"
+            + " h_conditional_resolution_i = " + SensitivityProfile.OUTPUT_SHIFT + "/sqrt(sensitivity_i), the change of h_i alone, every other layer held, that moves"
             + " the outputs t by " + SensitivityProfile.OUTPUT_SHIFT + " rms; null where sensitivity_i = 0 (the data do"
             + " not constrain h_i: infinite) or not finite";
 
@@ -79,7 +79,7 @@ public record RunResult(String experiment, long seed, String backend, double[] p
             }
         }
         JsonNumbers.addAll(o.putArray(ResultFields.SENSITIVITY), sensitivity);
-        JsonNumbers.addAll(o.putArray(ResultFields.H_RESOLUTION), SensitivityProfile.resolution(sensitivity));
+        JsonNumbers.addAll(o.putArray(ResultFields.H_CONDITIONAL_RESOLUTION), SensitivityProfile.resolution(sensitivity));
         o.put(ResultFields.SENSITIVITY_DEFINITION, SENSITIVITY_DEFINITION);
         JsonNumbers.put(o, ResultFields.ACCURACY, verdict.accuracy());
         JsonNumbers.put(o, ResultFields.POSITIVE_FRACTION, verdict.positiveFraction());
@@ -92,11 +92,11 @@ public record RunResult(String experiment, long seed, String backend, double[] p
 
 
     /** The header of metric.csv. */
-    public static final String METRIC_CSV_HEADER = "eta,h,sensitivity,h_resolution";
+    public static final String METRIC_CSV_HEADER = "eta,h,sensitivity," + ResultFields.H_CONDITIONAL_RESOLUTION;
 
     /**
      * metric.csv: header {@value #METRIC_CSV_HEADER} and one row per layer, boundary to horizon; an unbounded
-     * h_resolution (sensitivity 0) is written as Infinity, as Java and NumPy read it.
+     * h_conditional_resolution (sensitivity 0) is written as Infinity, as Java and NumPy read it.
      */
     public String metricCsv(HolographicNetwork network) {
         double[] h = network.metricAtLayers(params);
