@@ -98,6 +98,8 @@ public final class Plots {
         makers.put("loss", () -> loss(report, notes));
         makers.put("parameters", () -> parameters(report, notes));
         makers.put("data-plane", () -> plane == null ? null : dataPlane(report, plane, notes));
+        makers.put("modes-spectrum", () -> ModesReport.spectrum(report, notes));
+        makers.put("modes", () -> ModesReport.modes(report, notes));
         // observables, when holo predict / holo potential have been run on this directory
         makers.put(ChiralCondensate.NAME, () -> ObservablePlots.condensate(dir.getParent(), notes));
         makers.put(QuarkAntiquarkPotential.NAME, () -> ObservablePlots.potential(dir.getParent(), notes));
