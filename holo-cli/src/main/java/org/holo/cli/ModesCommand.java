@@ -29,6 +29,11 @@ final class ModesCommand implements Callable<Integer> {
             + " of every output (five-point, --step), and print both counts.")
     boolean check;
 
+    @Option(names = "--metric-only", description = "Coordinates h at the layers alone, L and lambda held at their"
+            + " learned values (default: L and lambda too, where the run trains them). Needs --out: the run's own modes"
+            + " files keep the full coordinates.")
+    boolean metricOnly;
+
     @Option(names = "--step", paramLabel = "S", description = "Finite-difference step of --check (default: ${DEFAULT-VALUE}).")
     double step = 1e-5;
 
@@ -40,7 +45,10 @@ final class ModesCommand implements Callable<Integer> {
         if (!(step > 0) || !Double.isFinite(step)) {
             throw new IllegalArgumentException("--step: must be positive, got " + step);
         }
-        RunModes.OfRun run = RunModes.ofRun(runDir);
+        if (metricOnly && out.path == null) {
+            throw new IllegalArgumentException("--metric-only: give --out DIR; the run's own modes.json keeps L and lambda");
+        }
+        RunModes.OfRun run = RunModes.ofRun(runDir, !metricOnly);
         Path dir = out.path != null ? out.path : runDir;
         Files.createDirectories(dir);
         List<Path> files = RunModes.write(dir, run.modes());

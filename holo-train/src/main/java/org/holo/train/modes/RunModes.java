@@ -76,7 +76,13 @@ public final class RunModes {
 
     /** The modes of {@code network} at {@code params} over {@code data}, against the regularisers of {@code config}. */
     public static Computed compute(ExperimentConfig config, HolographicNetwork network, double[] params, LabelledData data) {
-        Computed c = computeIfFinite(config, network, params, data);
+        return compute(config, network, params, data, true);
+    }
+
+    /** As {@link #compute}; without {@code scalars} the coordinates are h at the layers alone (L and λ held). */
+    public static Computed compute(ExperimentConfig config, HolographicNetwork network, double[] params, LabelledData data,
+                                   boolean scalars) {
+        Computed c = computeIfFinite(config, network, params, data, scalars);
         if (c == null) {
             throw new IllegalArgumentException("the network's outputs or their derivatives are not finite at the run's"
                     + " final parameters (a diverged run?): it has no metric modes");
@@ -86,12 +92,17 @@ public final class RunModes {
 
     /** As {@link #compute}, or null where the parameters or the Gauss–Newton matrix are not finite (a diverged run). */
     public static Computed computeIfFinite(ExperimentConfig config, HolographicNetwork network, double[] params, LabelledData data) {
+        return computeIfFinite(config, network, params, data, true);
+    }
+
+    private static Computed computeIfFinite(ExperimentConfig config, HolographicNetwork network, double[] params,
+                                            LabelledData data, boolean scalars) {
         for (double p : params) {
             if (!Double.isFinite(p)) {
                 return null;
             }
         }
-        OutputJacobian jac = new OutputJacobian(network, params);
+        OutputJacobian jac = scalars ? new OutputJacobian(network, params) : new OutputJacobian(network, params, false, false);
         double[][] g = jac.gaussNewton(data);
         for (double[] row : g) {
             for (double x : row) {
@@ -149,6 +160,11 @@ public final class RunModes {
      * result.json, its training data rebuilt from config.json as training built them.
      */
     public static OfRun ofRun(Path runDir) throws IOException {
+        return ofRun(runDir, true);
+    }
+
+    /** As {@link #ofRun(Path)}; without {@code scalars} over h at the layers alone, L and λ held at their values. */
+    public static OfRun ofRun(Path runDir, boolean scalars) throws IOException {
         FinishedRun run = FinishedRun.read(runDir);
         List<String> changed = Provenance.changedInputs(runDir);
         if (!changed.isEmpty()) {
@@ -157,7 +173,7 @@ public final class RunModes {
         }
         Experiment experiment = Experiment.build(run.config(), runDir.toAbsolutePath());
         return new OfRun(run.network(), run.params(), experiment.data(),
-                compute(run.config(), run.network(), run.params(), experiment.data()));
+                compute(run.config(), run.network(), run.params(), experiment.data(), scalars));
     }
 
     /** A run's modes with the network, parameters and data they were computed at (for {@link #check}). */
@@ -247,7 +263,8 @@ public final class RunModes {
      * #(μ &gt; 1) of the pencil), and N_eff as trace((A + B)⁺ A) from that A (no whitening).
      */
     public static Check check(Computed c, HolographicNetwork network, double[] params, LabelledData data, double step) {
-        OutputJacobian jac = new OutputJacobian(network, params);
+        List<String> coords = c.modes().coordinates();
+        OutputJacobian jac = new OutputJacobian(network, params, coords.contains("L"), coords.contains("lambda"));
         int n = data.size();
         int p = jac.size();
         double[][] j = new double[n][p];
