@@ -77,6 +77,10 @@ class MetricTableSourceTest {
         assertArrayEquals(TestSupport.column(thresholdPoints, 0), TestSupport.column(a, 0), 0.0, "the points of threshold labels");
         assertArrayEquals(TestSupport.column(thresholdPoints, 1), TestSupport.column(a, 1), 0.0);
         Experiment e = TestSupport.build(TestSupport.adsConfig(), o);
+        assertTrue(org.holo.train.run.Provenance.begin(e, "cpu", "cpu", "float64").get("stream_seeds").has("labels"),
+                "provenance records the label stream of a run that draws from it");
+        assertFalse(org.holo.train.run.Provenance.begin(TestSupport.build(TestSupport.adsConfig(), SMALL), "cpu", "cpu", "float64")
+                .get("stream_seeds").has("labels"), "and of no other run");
         // the sum of t(F_true) over the points is the expected number of ones; the count is within 4 standard deviations
         double[] params = e.initialParams();
         params[e.network().layout().offsetOf("lambda")] = e.network().lambda(params);
