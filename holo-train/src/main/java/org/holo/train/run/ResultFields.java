@@ -39,6 +39,10 @@ public final class ResultFields {
     /** Prose written next to the numbers: its presence is compared, its wording is not. */
     public static final Set<String> DESCRIPTIVE = Set.of("sensitivity_definition");
     public static final String SENSITIVITY_DEFINITION = "sensitivity_definition";
+    /** The metric modes' counts (modes.json has the rest): directions the data determine, N_eff, the data rank. */
+    public static final String MODES_DETERMINED = "metric_modes_determined";
+    public static final String MODES_EFFECTIVE = "metric_modes_effective_parameters";
+    public static final String MODES_DATA_RANK = "metric_modes_data_rank";
     public static final String ACCURACY = "accuracy";
     public static final String POSITIVE_FRACTION = "positive_fraction";
     public static final String STEPS = "steps";
@@ -55,7 +59,7 @@ public final class ResultFields {
     public static final Set<String> TIMING = Set.of(SECONDS, MICROSECONDS_PER_STEP);
     /** Fields added after v1: a run written before them lacks them and still reads and reproduces. */
     public static final Set<String> ADDED_LATER = Set.of(SENSITIVITY, H_RESOLUTION, H_CONDITIONAL_RESOLUTION,
-            SENSITIVITY_DEFINITION, PARAMETERS);
+            SENSITIVITY_DEFINITION, PARAMETERS, MODES_DETERMINED, MODES_EFFECTIVE, MODES_DATA_RANK);
 
     private ResultFields() {
     }

@@ -60,8 +60,7 @@ public final class RunDirectory {
         Files.createDirectories(dir);
         AtomicFiles.write(dir.resolve(METRICS), outcome.metricsLog());
         AtomicFiles.write(dir.resolve(METRIC), outcome.result().metricCsv(experiment.network()));
-        RunModes.Computed modes = RunModes.computeIfFinite(experiment.config(), experiment.network(),
-                outcome.result().params(), experiment.data());
+        RunModes.Computed modes = outcome.result().modes();
         if (modes != null) { // a diverged run has none
             RunModes.write(dir, modes);
         }

@@ -44,6 +44,10 @@ class RunModesTest {
         int determined = m.get("determined").asInt();
         assertTrue(determined >= 1 && determined <= 10, "determined " + determined);
         double effective = m.get("effective_parameters").asDouble();
+        JsonNode result = ConfigLoader.mapper().readTree(Files.readString(dir.resolve("result.json")));
+        assertEquals(determined, result.get("metric_modes_determined").asInt(), "result.json carries the counts");
+        assertEquals(effective, result.get("metric_modes_effective_parameters").asDouble(), 0.0);
+        assertEquals(m.get("data_rank").asInt(), result.get("metric_modes_data_rank").asInt());
         assertTrue(effective > 0 && effective < 10);
         assertEquals(11, csv.lines().count(), "header and one row per layer");
         assertTrue(csv.startsWith("eta,mode_1,mode_2,"), csv);
