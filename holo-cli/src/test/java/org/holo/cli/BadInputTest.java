@@ -93,6 +93,17 @@ class BadInputTest {
     }
 
     @Test
+    void badMetricTablesAreNamed() throws Exception {
+        Path table = Files.writeString(tmp.resolve("h.csv"), "eta,h\n1.0,3\n0.5,3.5\n0.6,3.4\n0.1,10\n");
+        assertMentions(expectBadInput("train", Cli.ads(), "--set", "data.metric=table", "--set", "data.table=" + table,
+                "--out", out().toString(), "--quiet"), table + ":4:", "not strictly monotone");
+        Path narrow = Files.writeString(tmp.resolve("narrow.csv"), "eta,h\n1.0,3\n0.5,3.5\n");
+        assertMentions(expectBadInput("train", Cli.ads(), "--set", "model.metricInit.type=table", "--set",
+                "model.metricInit.file=" + narrow, "--out", out().toString(), "--quiet"), narrow.toString(), "must span");
+        assertMentions(expectBadInput("modes", tmp.resolve("no-run").toString()), "no-run", "not a run directory");
+    }
+
+    @Test
     void nonEmptyOutDirectory() throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("used"));
         Path marker = Files.writeString(dir.resolve("keep.txt"), "precious");

@@ -50,25 +50,36 @@ public final class Experiment {
 
     /** The regularisers of the training section, in the order the objective adds them: boundary, then smoothness. */
     public static List<Regulariser> regularisers(ExperimentConfig config, HolographicNetwork network) {
+        return regularisers(config, network.grid(), network.metric());
+    }
+
+    /** The boundary and smoothness regularisers of the training section, acting through {@code metric}. */
+    public static List<Regulariser> regularisers(ExperimentConfig config, org.holo.core.RadialGrid grid,
+                                                 org.holo.core.metric.MetricParametrisation metric) {
         List<Regulariser> regs = new ArrayList<>();
-        regs.add(new BoundaryRegulariser(config.training.boundaryRegularisation, config.model.dimension, network.metric()));
-        regs.add(new SmoothnessRegulariser(config.training.smoothnessRegularisation, network.grid(),
-                "uniform".equals(config.training.smoothnessProfile), network.metric()));
+        regs.add(new BoundaryRegulariser(config.training.boundaryRegularisation, config.model.dimension, metric));
+        regs.add(new SmoothnessRegulariser(config.training.smoothnessRegularisation, grid,
+                "uniform".equals(config.training.smoothnessProfile), metric));
         return regs;
     }
 
     public static Experiment build(ExperimentConfig config, Path baseDir) throws IOException {
         SeedStreams seeds = new SeedStreams(config.training.seed);
-        HolographicNetwork network = network(config.model);
+        HolographicNetwork network = ModelAssembly.network(config.model, baseDir);
         Objective objective = objective(config, network);
         double[] init = network.initialParameters(seeds.stream(SeedStreams.INIT)::gaussian);
         DataSources.Loaded loaded = DataSources.load(config.data, baseDir, network, network.lambda(init),
-                network.radius(init), seeds.stream(SeedStreams.DATA));
+                network.radius(init), seeds.stream(SeedStreams.DATA), seeds.stream(SeedStreams.LABELS));
         if (config.training.batchSize > loaded.data().size()) {
             throw new IllegalArgumentException("training.batchSize (" + config.training.batchSize
                     + ") is larger than the training data (" + loaded.data().size() + " points)");
         }
-        return new Experiment(config, seeds, network, objective, loaded.data(), loaded.inputFiles(), init);
+        List<Path> inputs = new ArrayList<>(loaded.inputFiles());
+        if (org.holo.core.metric.MetricStart.readsFile(config.model.metricInit.type)) {
+            Path start = baseDir.resolve(config.model.metricInit.file).normalize();
+            inputs.add("run".equals(config.model.metricInit.type) ? start.resolve(org.holo.train.run.RunDirectory.RESULT) : start);
+        }
+        return new Experiment(config, seeds, network, objective, loaded.data(), List.copyOf(inputs), init);
     }
 
     public ExperimentConfig config() {

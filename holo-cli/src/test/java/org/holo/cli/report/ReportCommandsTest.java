@@ -41,13 +41,13 @@ class ReportCommandsTest {
                 out.toString());
         assertEquals(0, r.exitCode(), r.err());
         assertEquals("", r.out(), "results go to files");
-        assertTrue(r.err().contains("exported 19 files to " + out), r.err());
+        assertTrue(r.err().contains("exported 31 files to " + out), r.err());
         for (String f : new String[] {"metric.csv", "metric.csv.json", "history.csv", "scalars.csv", "metric.npy",
             "metric.npy.json", "history.npy", "metric.dat", "scalars.dat.json", "report.json"}) {
             assertTrue(Files.isRegularFile(out.resolve(f)), f);
         }
-        assertEquals("eta,h,sensitivity,h_resolution,W", Files.readAllLines(out.resolve("metric.csv")).get(0));
-        assertEquals("# eta h sensitivity h_resolution W", Files.readAllLines(out.resolve("metric.dat")).get(0));
+        assertEquals("eta,h,sensitivity,h_conditional_resolution,W", Files.readAllLines(out.resolve("metric.csv")).get(0));
+        assertEquals("# eta h sensitivity h_conditional_resolution W", Files.readAllLines(out.resolve("metric.dat")).get(0));
     }
 
     /** The default export is CSV in RUN_DIR/export, and it holds the run's numbers: metric.csv, result.json, metrics.jsonl. */
@@ -58,15 +58,16 @@ class ReportCommandsTest {
                 "data.negatives=100", "--out", dir.toString(), "--quiet", "--no-plots").exitCode());
         Cli.Result r = Cli.run("export", dir.toString());
         assertEquals(0, r.exitCode(), r.err());
-        assertTrue(r.err().contains("exported 6 files to " + dir.resolve("export")), r.err());
+        assertTrue(r.err().contains("exported 10 files to " + dir.resolve("export")), r.err());
         try (var files = Files.list(dir.resolve("export"))) {
-            assertEquals(List.of("history.csv", "history.csv.json", "metric.csv", "metric.csv.json", "scalars.csv", "scalars.csv.json"),
+            assertEquals(List.of("history.csv", "history.csv.json", "metric.csv", "metric.csv.json", "modes.csv", "modes.csv.json",
+                    "scalars.csv", "scalars.csv.json", "spectrum.csv", "spectrum.csv.json"),
                     files.map(p -> p.getFileName().toString()).sorted().toList(), "CSV only");
         }
 
         List<double[]> learned = rows(dir.resolve("metric.csv"));
         List<double[]> exported = rows(dir.resolve("export/metric.csv"));
-        assertEquals("eta,h,sensitivity,h_resolution,W", Files.readAllLines(dir.resolve("export/metric.csv")).get(0));
+        assertEquals("eta,h,sensitivity,h_conditional_resolution,W", Files.readAllLines(dir.resolve("export/metric.csv")).get(0));
         assertEquals(learned.size(), exported.size(), "one row per layer");
         for (int i = 0; i < learned.size(); i++) {
             assertArrayEquals(learned.get(i), Arrays.copyOf(exported.get(i), 4), 0.0, "layer " + i);
@@ -101,8 +102,8 @@ class ReportCommandsTest {
     void plotWritesPngAndSvgFigures() throws Exception {
         Cli.Result r = Cli.run("plot", run.toString());
         assertEquals(0, r.exitCode(), r.err());
-        assertTrue(r.err().contains("plots: 5 figures"), r.err());
-        for (String f : new String[] {"metric", "volume", "loss", "parameters", "data-plane"}) {
+        assertTrue(r.err().contains("plots: 7 figures"), r.err());
+        for (String f : new String[] {"metric", "volume", "loss", "parameters", "data-plane", "modes-spectrum", "modes"}) {
             byte[] png = Files.readAllBytes(run.resolve("plots/" + f + ".png"));
             assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, Arrays.copyOf(png, 4), f);
             String svg = Files.readString(run.resolve("plots/" + f + ".svg"));

@@ -51,7 +51,8 @@ final class SweepCli {
         }
         assertEquals(List.of(), Reproduction.diff(direct, point), "result.json of point " + index + " (timing aside)");
         try (var s = Files.list(point)) {
-            assertEquals(List.of("checkpoint.json", "config.json", "metric.csv", "metrics.jsonl", "provenance.json", "result.json"),
+            assertEquals(List.of("checkpoint.json", "config.json", "metric.csv", "metrics.jsonl", "modes.csv", "modes.json",
+                    "provenance.json", "result.json"),
                     s.map(p -> p.getFileName().toString()).sorted().toList());
         }
     }

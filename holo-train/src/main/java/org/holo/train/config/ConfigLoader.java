@@ -227,6 +227,15 @@ public final class ConfigLoader {
         } else if (config.data instanceof DataConfig.Csv) {
             DataConfig.Csv c = (DataConfig.Csv) config.data;
             c.file = base.resolve(c.file).normalize().toString();
+        } else if (config.data instanceof DataConfig.FromMetric) {
+            DataConfig.FromMetric f = (DataConfig.FromMetric) config.data;
+            if (f.table != null && !f.table.isBlank()) {
+                f.table = base.resolve(f.table).normalize().toString();
+            }
+        }
+        ModelConfig.MetricInit init = config.model == null ? null : config.model.metricInit;
+        if (init != null && init.file != null && !init.file.isBlank()) {
+            init.file = base.resolve(init.file).normalize().toString();
         }
     }
 

@@ -47,6 +47,15 @@ public final class ConfigValidator {
         k.positive(m.output.delta, "model.output.delta");
         k.finite(m.lambda.initial, "model.lambda.initial");
         k.oneOf(m.metricInit.type, MetricStart.TYPES.toArray(new String[0]), "model.metricInit.type");
+        k.notNull(m.metricInit.file, "model.metricInit.file");
+        if (MetricStart.readsFile(m.metricInit.type)) {
+            k.require(!m.metricInit.file.isBlank(), "model.metricInit.file", "must name a "
+                    + ("table".equals(m.metricInit.type) ? "CSV file with columns eta,h" : "finished run directory")
+                    + " (model.metricInit.type is " + m.metricInit.type + ")");
+        } else {
+            k.require(m.metricInit.file.isBlank(), "model.metricInit.file", "is read only when model.metricInit.type is table"
+                    + " or run, got " + m.metricInit.type);
+        }
         k.finite(m.metricInit.mean, "model.metricInit.mean");
         k.require(Double.isFinite(m.metricInit.std) && m.metricInit.std >= 0, "model.metricInit.std",
                 "must be finite and >= 0, got " + m.metricInit.std);
@@ -95,7 +104,14 @@ public final class ConfigValidator {
             k.require(network.boundary().inputColumns().equals(RAW_INPUTS), "data.source",
                     "metric data are raw (φ, π): they need a boundary map with inputs " + RAW_INPUTS + " (model.boundary.type raw), got "
                             + m.boundary.type);
-            k.oneOf(f.metric, new String[] {"ads", "ads-schwarzschild"}, "data.metric");
+            k.oneOf(f.metric, new String[] {"ads", "ads-schwarzschild", DataConfig.FromMetric.TABLE}, "data.metric");
+            k.notNull(f.table, "data.table");
+            if (DataConfig.FromMetric.TABLE.equals(f.metric)) {
+                k.require(!f.table.isBlank(), "data.table", "must name a CSV file with columns eta,h (data.metric is table)");
+            } else {
+                k.require(f.table.isBlank(), "data.table", "is read only when data.metric is table, got data.metric " + f.metric);
+            }
+            k.oneOf(f.labels, new String[] {DataConfig.FromMetric.THRESHOLD, DataConfig.FromMetric.BERNOULLI}, "data.labels");
             k.range(f.phiRange, "data.phiRange", false);
             k.range(f.piRange, "data.piRange", false);
             k.positive(f.threshold, "data.threshold");

@@ -29,8 +29,17 @@ public abstract class DataConfig {
 
     /** physics.md §6.2: raw (φ, π) labelled by the true network with a known metric. */
     public static final class FromMetric extends DataConfig {
-        /** ads or ads-schwarzschild (h = d or d coth dη). */
+        /** The metric read from {@link #table}. */
+        public static final String TABLE = "table";
+        public static final String THRESHOLD = "threshold";
+        public static final String BERNOULLI = "bernoulli";
+
+        /** ads or ads-schwarzschild (h = d or d coth dη), or table (h from {@link #table}). */
         public String metric = "ads-schwarzschild";
+        /** CSV eta,h of the true metric when metric is table; relative to the config file. */
+        public String table = "";
+        /** threshold (|F| &lt; threshold is positive, classes filled to their counts) or bernoulli (y ~ Bernoulli(t(F))). */
+        public String labels = THRESHOLD;
         public double[] phiRange = {0.0, 1.5};
         public double[] piRange = {-0.2, 0.2};
         /** A point is positive when |F| &lt; threshold. */

@@ -21,6 +21,7 @@ import org.holo.core.metric.MetricProvider;
 import org.holo.core.metric.MetricStart;
 import org.holo.core.model.HolographicNetwork;
 import org.holo.core.model.ParameterSpec;
+import org.holo.train.data.MetricTables;
 
 /**
  * Turns the component sections of a config into components: each is looked up by name in its kind's registry and
@@ -34,10 +35,29 @@ public final class ModelAssembly {
 
     /** The network of a model section: layer scheme, metric parametrisation, boundary map, horizon condition. */
     public static HolographicNetwork network(ModelConfig m) {
+        try {
+            return network(m, null);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // nothing is read without a base directory
+        }
+    }
+
+    /**
+     * The network, with a {@code table} or {@code run} start of the metric read relative to {@code baseDir} (the
+     * config file's directory); with {@code baseDir} null such a start is not read, and the network cannot draw its
+     * initial parameters (readers of finished runs, which set them from the record, need none).
+     */
+    public static HolographicNetwork network(ModelConfig m, java.nio.file.Path baseDir) throws java.io.IOException {
         RadialGrid grid = new RadialGrid(m.grid.etaIni, m.grid.etaFin, m.grid.layers);
         ModelContext context = new ModelContext(grid, new ScalarTheory(m.dimension, m.massSquared));
         LayerMap layers = create(LayerSchemeProvider.KIND, m.scheme, "model.scheme", (p, s) -> p.create(context, s));
-        MetricStart start = new MetricStart(m.metricInit.type, m.metricInit.mean, m.metricInit.std, m.dimension);
+        org.holo.core.metric.Metric given = null;
+        if (baseDir != null && MetricStart.readsFile(m.metricInit.type)) {
+            java.nio.file.Path file = baseDir.resolve(m.metricInit.file).normalize();
+            given = "table".equals(m.metricInit.type) ? MetricTables.read(file, grid, layers.nodes())
+                    : MetricTables.fromRun(file, grid, layers.nodes());
+        }
+        MetricStart start = new MetricStart(m.metricInit.type, m.metricInit.mean, m.metricInit.std, m.dimension, given);
         MetricParametrisation metric = create(MetricProvider.KIND, m.metric, "model.metric",
                 (p, s) -> p.create(context, layers.nodes(), start, s));
         BoundaryMap boundary = create(BoundaryMapProvider.KIND, m.boundary, "model.boundary",

@@ -47,8 +47,13 @@ public final class ModelConfig {
      * a named metric initialises h itself (r_i = h(η_i) − c/η_i).
      */
     public static final class MetricInit {
-        /** normal: h_i ~ Normal(mean, std²) from the init stream; constant: h_i = mean; or a known metric: ads, ads-schwarzschild. */
+        /**
+         * normal: h_i ~ Normal(mean, std²) from the init stream; constant: h_i = mean; a known metric: ads,
+         * ads-schwarzschild; table: h from the CSV {@link #file}; run: h learned by the run directory {@link #file}.
+         */
         public String type = "normal";
+        /** The CSV table (eta,h) or run directory of a table or run start; relative to the config file. */
+        public String file = "";
         public double mean = 4.0;
         public double std = 3.0;
     }

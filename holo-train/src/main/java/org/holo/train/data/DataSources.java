@@ -16,6 +16,7 @@ import org.holo.core.data.NpyTable;
 import org.holo.core.data.NumericTable;
 import org.holo.core.metric.AnalyticMetrics;
 import org.holo.core.metric.FixedMetric;
+import org.holo.core.metric.Metric;
 import org.holo.core.model.HolographicNetwork;
 import org.holo.core.model.ParameterLayout;
 import org.holo.train.config.DataConfig;
@@ -33,8 +34,18 @@ public final class DataSources {
     public record Loaded(LabelledData data, List<Path> inputFiles) {
     }
 
+    /** {@link #load(DataConfig, Path, HolographicNetwork, double, double, Rng, Rng)} without a label stream (threshold labels). */
     public static Loaded load(DataConfig config, Path baseDir, HolographicNetwork network, double lambda, double radius, Rng rng)
             throws IOException {
+        return load(config, baseDir, network, lambda, radius, rng, null);
+    }
+
+    /**
+     * @param rng    the data stream: sampled points (and band noise)
+     * @param labels the stream of the Bernoulli label model's uniforms (unused by the other sources)
+     */
+    public static Loaded load(DataConfig config, Path baseDir, HolographicNetwork network, double lambda, double radius, Rng rng,
+                              Rng labels) throws IOException {
         if (config instanceof DataConfig.Band) {
             DataConfig.Band b = (DataConfig.Band) config;
             Path file = baseDir.resolve(b.dataset).normalize();
@@ -47,9 +58,19 @@ public final class DataSources {
         }
         if (config instanceof DataConfig.FromMetric) {
             DataConfig.FromMetric f = (DataConfig.FromMetric) config;
+            Metric exact;
+            List<Path> inputs;
+            double[] nodes = network.layerMap().nodes();
+            if (DataConfig.FromMetric.TABLE.equals(f.metric)) {
+                Path file = baseDir.resolve(f.table).normalize();
+                exact = MetricTables.read(file, network.grid(), nodes);
+                inputs = List.of(file);
+            } else {
+                exact = AnalyticMetrics.byName(f.metric, network.theory().dimension());
+                inputs = List.of();
+            }
             HolographicNetwork truth = new HolographicNetwork(network.grid(), network.theory(), network.layerMap(),
-                    network.boundary(), network.horizon(), network.output(),
-                    new FixedMetric(AnalyticMetrics.byName(f.metric, network.theory().dimension()), network.grid(), network.layerMap().nodes()),
+                    network.boundary(), network.horizon(), network.output(), new FixedMetric(exact, network.grid(), nodes),
                     false, false);
             double[] params = new double[truth.layout().size()];
             if (truth.layout().has(ParameterLayout.RADIUS)) {
@@ -57,7 +78,13 @@ public final class DataSources {
             }
             params[truth.layout().offsetOf(ParameterLayout.LAMBDA)] = lambda;
             MetricLabelSampler sampler = new MetricLabelSampler(truth, params, f.phiRange, f.piRange, f.threshold);
-            return new Loaded(sampler.sample(f.positives, f.negatives, rng), List.of());
+            if (DataConfig.FromMetric.BERNOULLI.equals(f.labels)) {
+                if (labels == null) {
+                    throw new IllegalArgumentException("data.labels bernoulli needs the seed's label stream");
+                }
+                return new Loaded(sampler.sampleBernoulli(f.positives, f.negatives, rng, labels), inputs);
+            }
+            return new Loaded(sampler.sample(f.positives, f.negatives, rng), inputs);
         }
         DataConfig.Csv c = (DataConfig.Csv) config;
         Path file = baseDir.resolve(c.file).normalize();

@@ -6,7 +6,9 @@ import org.holo.train.random.Rng;
 
 /**
  * physics.md §6.2: raw boundary data (φ, π) uniform in a box, labelled by the true network (the exact metric
- * at the layer map's nodes): positive when |F| &lt; threshold. Draws until both classes are full.
+ * at the layer map's nodes). Two label models: {@code threshold}, positive when |F| &lt; threshold, drawing until
+ * both classes are full; and {@code bernoulli}, the same points each labelled y ~ Bernoulli(t(F)) with the network's
+ * output t (y = 1 negative), a generative model of the labels given the points, its uniforms from a stream of their own.
  */
 public final class MetricLabelSampler {
 
@@ -59,6 +61,40 @@ public final class MetricLabelSampler {
                 y[i] = 1.0;
                 neg++;
             }
+        }
+        return new LabelledData(network.boundary().inputColumns(), x0, x1, y);
+    }
+
+    /**
+     * The points of {@link #sample} (drawn from {@code points} exactly as there: {@code positives} with |F| &lt;
+     * threshold, {@code negatives} without, so that the points near the horizon condition are not rare), each then
+     * labelled y = 1 with probability t(F_true) (a uniform from {@code labels} below t), in the same order. The points
+     * were chosen by F alone, never by y, so y given the point is exactly Bernoulli(t(F_true)).
+     */
+    public LabelledData sampleBernoulli(int positives, int negatives, Rng points, Rng labels) {
+        LabelledData drawn = sample(positives, negatives, points);
+        int n = drawn.size();
+        double[] x0 = new double[n];
+        double[] x1 = new double[n];
+        double[] y = new double[n];
+        HolographicNetwork.Workspace ws = new HolographicNetwork.Workspace(network, 1);
+        double[] in0 = new double[1];
+        double[] in1 = new double[1];
+        double[] f = new double[1];
+        int ones = 0;
+        for (int i = 0; i < n; i++) {
+            in0[0] = drawn.x0(i);
+            in1[0] = drawn.x1(i);
+            network.horizonValues(trueParams, in0, in1, 1, f, ws);
+            double t = network.output().value(f[0]);
+            x0[i] = in0[0];
+            x1[i] = in1[0];
+            y[i] = labels.nextDouble() < t ? 1.0 : 0.0;
+            ones += (int) y[i];
+        }
+        if (ones == 0 || ones == n) {
+            throw new IllegalArgumentException("data.labels bernoulli: all " + n + " labels came out " + (ones == 0 ? 0 : 1)
+                    + ": the output bump (model.output) gives every point the same label");
         }
         return new LabelledData(network.boundary().inputColumns(), x0, x1, y);
     }

@@ -13,6 +13,8 @@ public final class SeedStreams {
     public static final String DATA = "data";
     public static final String INIT = "init";
     public static final String SHUFFLE = "shuffle";
+    /** The uniforms of the Bernoulli label model (data.labels bernoulli). */
+    public static final String LABELS = "labels";
 
     private final long seed;
 

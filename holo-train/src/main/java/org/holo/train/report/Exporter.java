@@ -28,7 +28,7 @@ import org.holo.train.io.JsonNumbers;
  *   <li>{@code json}: one file report.json with every table's columns as arrays and the scalars with units.</li>
  * </ul>
  * Numbers are written so that they read back to the same double; non-finite values are NaN, Infinity or
- * -Infinity in text tables, null in JSON (the metric table's h_resolution is +Infinity / null where the data do not
+ * -Infinity in text tables, null in JSON (the metric table's h_conditional_resolution is +Infinity / null where the data do not
  * constrain h; the sidecars and report.json say so).
  */
 public final class Exporter {
@@ -210,8 +210,8 @@ public final class Exporter {
         }
         o.put("missing_values", format == Format.NPY ? "IEEE NaN or +-inf for non-finite values"
                 : "NaN, Infinity or -Infinity for non-finite values");
-        if (t.has(RunReport.H_RESOLUTION)) {
-            o.put("h_resolution_infinite", "h_resolution is +infinity where sensitivity = 0: the data do not constrain h"
+        if (t.has(RunReport.H_CONDITIONAL_RESOLUTION)) {
+            o.put("h_conditional_resolution_infinite", "h_conditional_resolution is +infinity where sensitivity = 0: the data do not constrain h"
                     + " at that layer");
         }
         o.set("source", source);
@@ -239,8 +239,8 @@ public final class Exporter {
             ObjectNode units = tn.putObject("units");
             ObjectNode quantities = tn.putObject("quantities");
             ObjectNode cols = tn.putObject("columns");
-            if (t.has(RunReport.H_RESOLUTION)) {
-                tn.put("null_values", "null stands for a non-finite value; in h_resolution, for +infinity where"
+            if (t.has(RunReport.H_CONDITIONAL_RESOLUTION)) {
+                tn.put("null_values", "null stands for a non-finite value; in h_conditional_resolution, for +infinity where"
                         + " sensitivity = 0 (h at that layer unconstrained by the data)");
             }
             for (Column c : t.columns()) {

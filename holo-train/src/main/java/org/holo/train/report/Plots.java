@@ -36,7 +36,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /**
  * The figures of a run, drawn with XChart and written as PNG and SVG (docs/exports-and-plots.md):
  * <ul>
- *   <li>{@code metric}: the learned h(η_i) per layer with the shaded band h ± h_resolution (what the data
+ *   <li>{@code metric}: the learned h(η_i) per layer with the shaded band h ± h_conditional_resolution (what the data
  *       determine; clipped to the plot), the ensemble band (q16…q84) when there is one, the true metric when the
  *       data were labelled with one, and pure AdS (h = d) for reference;</li>
  *   <li>{@code volume}: W(η) normalised to 1 at η_ini (log scale), learned, true and pure AdS;</li>
@@ -98,6 +98,8 @@ public final class Plots {
         makers.put("loss", () -> loss(report, notes));
         makers.put("parameters", () -> parameters(report, notes));
         makers.put("data-plane", () -> plane == null ? null : dataPlane(report, plane, notes));
+        makers.put("modes-spectrum", () -> ModesReport.spectrum(report, notes));
+        makers.put("modes", () -> ModesReport.modes(report, notes));
         // observables, when holo predict / holo potential have been run on this directory
         makers.put(ChiralCondensate.NAME, () -> ObservablePlots.condensate(dir.getParent(), notes));
         makers.put(QuarkAntiquarkPotential.NAME, () -> ObservablePlots.potential(dir.getParent(), notes));
@@ -225,18 +227,18 @@ public final class Plots {
     }
 
     /**
-     * The band h ± h_resolution (what the data determine: the change of h at one layer alone that moves the outputs
+     * The band h ± h_conditional_resolution (what the data determine: the change of h at one layer alone that moves the outputs
      * by 0.1 rms), behind everything else. Each edge is clipped to {@link #metricRange}, so an unconstrained layer
      * (an infinite or huge width) fills the plot's height instead of stretching the axis.
      */
     static void resolutionBand(XYChart c, RunReport r, List<String> notes) {
         Table m = r.metric();
-        if (!m.has(RunReport.H_RESOLUTION)) {
+        if (!m.has(RunReport.H_CONDITIONAL_RESOLUTION)) {
             return;
         }
         double[] eta = m.column("eta");
         double[] h = m.column("h");
-        double[] res = m.column(RunReport.H_RESOLUTION);
+        double[] res = m.column(RunReport.H_CONDITIONAL_RESOLUTION);
         double[] range = metricRange(r);
         int n = eta.length;
         double[] x = new double[n];

@@ -10,6 +10,7 @@ import org.holo.core.metric.Metric;
 import org.holo.train.config.DataConfig;
 import org.holo.train.run.FinishedRun;
 import org.holo.train.ensemble.MetricBand;
+import org.holo.train.data.MetricTables;
 import org.holo.train.run.SensitivityProfile;
 
 /**
@@ -25,7 +26,8 @@ public final class RunReport {
     public static final String METRIC_TRUE = "metric_true";
     public static final String BAND_TABLE = "metric_band";
     public static final String SENSITIVITY = "sensitivity";
-    public static final String H_RESOLUTION = "h_resolution";
+    /** δh_i conditional on every other layer ({@link org.holo.train.run.ResultFields#H_CONDITIONAL_RESOLUTION}). */
+    public static final String H_CONDITIONAL_RESOLUTION = org.holo.train.run.ResultFields.H_CONDITIONAL_RESOLUTION;
     public static final String ETA_UNIT = "1 (units of the AdS radius)";
     /** Points of the smooth true-metric curve. */
     static final int TRUE_POINTS = 400;
@@ -39,10 +41,11 @@ public final class RunReport {
     private final Table trueMetric;
     private final String trueMetricName;
     private final MetricBand band;
+    private final List<Table> modes;
     private final List<String> notes;
 
     RunReport(ObjectNode source, String title, int dimension, Table metric, Table history, Table scalars,
-              Table trueMetric, String trueMetricName, MetricBand band, List<String> notes) {
+              Table trueMetric, String trueMetricName, MetricBand band, List<Table> modes, List<String> notes) {
         this.source = source;
         this.title = title;
         this.dimension = dimension;
@@ -52,6 +55,7 @@ public final class RunReport {
         this.trueMetric = trueMetric;
         this.trueMetricName = trueMetricName;
         this.band = band;
+        this.modes = List.copyOf(modes);
         this.notes = new ArrayList<>(notes);
     }
 
@@ -97,17 +101,24 @@ public final class RunReport {
         Table trueMetric = null;
         String trueName = null;
         if (run.config().data instanceof DataConfig.FromMetric) {
-            trueName = ((DataConfig.FromMetric) run.config().data).metric;
+            DataConfig.FromMetric f = (DataConfig.FromMetric) run.config().data;
+            trueName = f.metric;
             try {
-                trueMetric = trueMetric(AnalyticMetrics.byName(trueName, run.config().model.dimension), trueName,
-                        run.network().grid().etaIni(), run.network().grid().etaFin());
-            } catch (IllegalArgumentException e) {
+                Metric exact = DataConfig.FromMetric.TABLE.equals(f.metric)
+                        ? MetricTables.read(run.dir().resolve(f.table), run.network().grid(), run.network().layerMap().nodes())
+                        : AnalyticMetrics.byName(trueName, run.config().model.dimension);
+                if (DataConfig.FromMetric.TABLE.equals(f.metric)) {
+                    trueName = "table " + java.nio.file.Path.of(f.table).getFileName();
+                }
+                trueMetric = trueMetric(exact, trueName, run.network().grid().etaIni(), run.network().grid().etaFin());
+            } catch (IllegalArgumentException | java.io.IOException e) {
                 notes.add("true metric '" + trueName + "' unknown: not drawn (" + e.getMessage() + ")");
                 trueName = null;
             }
         }
+        List<Table> modes = ModesReport.tables(run.dir(), notes);
         return new RunReport(source, title, run.config().model.dimension, metric, history, scalars, trueMetric, trueName,
-                null, notes);
+                null, modes, notes);
     }
 
     /** The sensitivity profile G_i and the resolution of h derived from it (docs/run-directory.md). */
@@ -116,7 +127,8 @@ public final class RunReport {
         return List.of(
                 new Column(SENSITIVITY, "sensitivity of the outputs to h at layer i alone: (1/n) sum_b (dt_b/dh_i)^2 over"
                         + " the training data at the final parameters (Gauss-Newton diagonal of the data term)", "1", g),
-                new Column(H_RESOLUTION, shift + "/sqrt(sensitivity): the change of h at layer i alone that moves the outputs"
+                new Column(H_CONDITIONAL_RESOLUTION, shift + "/sqrt(sensitivity): the change of h at layer i alone, every"
+                        + " other layer held (conditional: joint directions are the metric modes, modes.csv), that moves the outputs"
                         + " by " + shift + " rms; Infinity in text tables (null in JSON) where sensitivity = 0, i.e. the"
                         + " data do not constrain h_i", "1", SensitivityProfile.resolution(g)));
     }
@@ -179,10 +191,13 @@ public final class RunReport {
 
     /** The same report with an ensemble band (h over the members) added to the export and the h(η) plot. */
     public RunReport withBand(MetricBand b) {
-        return new RunReport(source, title, dimension, metric, history, scalars, trueMetric, trueMetricName, b, notes);
+        return new RunReport(source, title, dimension, metric, history, scalars, trueMetric, trueMetricName, b, modes, notes);
     }
 
-    /** The tables in export order: metric, history, scalars, then metric_true and metric_band when present. */
+    /**
+     * The tables in export order: metric, history, scalars, then metric_true and metric_band when present, then modes
+     * and spectrum when the run has modes.json.
+     */
     public List<Table> tables() {
         List<Table> t = new ArrayList<>(List.of(metric, history, scalars));
         if (trueMetric != null) {
@@ -191,6 +206,7 @@ public final class RunReport {
         if (band != null) {
             t.add(bandTable(band));
         }
+        t.addAll(modes);
         return t;
     }
 

@@ -70,8 +70,8 @@ public final class Scripts {
         }
         s.append("plot ");
         if (hasResolution(r)) {
-            s.append("'export/metric.csv' using 'eta':(clip(column('h') - column('h_resolution'))):"
-                    + "(clip(column('h') + column('h_resolution'))) with filledcurves fs transparent solid 0.22 noborder"
+            s.append("'export/metric.csv' using 'eta':(clip(column('h') - column('h_conditional_resolution'))):"
+                    + "(clip(column('h') + column('h_conditional_resolution'))) with filledcurves fs transparent solid 0.22 noborder"
                     + " lc rgb '#2ca02c' title '").append(resolutionTitle()).append("' noenhanced, \\\n     ");
         }
         if (r.band() != null) {
@@ -128,7 +128,7 @@ public final class Scripts {
     }
 
     private static boolean hasResolution(RunReport r) {
-        return r.metric().has(RunReport.H_RESOLUTION);
+        return r.metric().has(RunReport.H_CONDITIONAL_RESOLUTION);
     }
 
     private static String resolutionTitle() {
@@ -181,10 +181,10 @@ public final class Scripts {
             // clipped as in plots/metric.png: an unconstrained layer has an infinite width
             double[] range = Plots.metricRange(r);
             s.append("YLO, YHI = ").append(Exporter.number(range[0])).append(", ").append(Exporter.number(range[1])).append("\n")
-                    .append("if \"h_resolution\" in metric:\n")
+                    .append("if \"h_conditional_resolution\" in metric:\n")
                     .append("    ax.fill_between(metric[\"eta\"],\n")
-                    .append("                    [max(h - w, YLO) for h, w in zip(metric[\"h\"], metric[\"h_resolution\"])],\n")
-                    .append("                    [min(h + w, YHI) for h, w in zip(metric[\"h\"], metric[\"h_resolution\"])],\n")
+                    .append("                    [max(h - w, YLO) for h, w in zip(metric[\"h\"], metric[\"h_conditional_resolution\"])],\n")
+                    .append("                    [min(h + w, YHI) for h, w in zip(metric[\"h\"], metric[\"h_conditional_resolution\"])],\n")
                     .append("                    color=\"#2ca02c\", alpha=0.22, lw=0, label=\"").append(resolutionTitle())
                     .append("\")\n");
         }

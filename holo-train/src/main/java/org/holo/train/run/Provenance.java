@@ -113,6 +113,11 @@ public final class Provenance {
         for (Map.Entry<String, Long> s : e.seeds().derived().entrySet()) {
             streams.put(s.getKey(), s.getValue());
         }
+        if (e.config().data instanceof org.holo.train.config.DataConfig.FromMetric f
+                && org.holo.train.config.DataConfig.FromMetric.BERNOULLI.equals(f.labels)) {
+            // only a run that draws from it records it: provenance of every other run is unchanged
+            streams.put(org.holo.train.random.SeedStreams.LABELS, e.seeds().streamSeed(org.holo.train.random.SeedStreams.LABELS));
+        }
         o.put("backend", backend);
         o.put("device", device);
         o.put("dtype", dtype);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.holo.train.config.ConfigLoader;
 import org.holo.train.config.ExperimentConfig;
+import org.holo.train.modes.RunModes;
 
 /** Re-runs a run from its record and compares the two, field by field. */
 public final class Reproduction {
@@ -31,7 +32,7 @@ public final class Reproduction {
 
     /**
      * Differences between two run directories: every result.json field (timing excepted) and the bytes of
-     * metric.csv and metrics.jsonl. Empty when the runs are identical. Where {@code a} is an older run without
+     * metric.csv and metrics.jsonl, and of modes.json and modes.csv where both runs have them. Empty when the runs are identical. Where {@code a} is an older run without
      * the sensitivity profile, those fields and metric.csv columns of {@code b} are not compared.
      */
     public static List<String> diff(Path a, Path b) throws IOException {
@@ -39,10 +40,14 @@ public final class Reproduction {
         JsonNode ra = ConfigLoader.mapper().readTree(Files.readString(a.resolve(RunDirectory.RESULT)));
         JsonNode rb = ConfigLoader.mapper().readTree(Files.readString(b.resolve(RunDirectory.RESULT)));
         compare("result", ra, rb, diffs);
-        for (String f : List.of(RunDirectory.METRIC, RunDirectory.METRICS)) {
+        for (String f : List.of(RunDirectory.METRIC, RunDirectory.METRICS, RunModes.JSON, RunModes.CSV)) {
+            if (RunModes.isModesFile(f) && !(Files.exists(a.resolve(f)) && Files.exists(b.resolve(f)))) {
+                continue; // a run from before the metric modes, or a diverged run, has none
+            }
             String x = Files.readString(a.resolve(f));
             String y = Files.readString(b.resolve(f));
             if (f.equals(RunDirectory.METRIC)) {
+                x = renamedHeader(x);
                 y = leadingColumns(x, y);
             }
             if (!x.equals(y)) {
@@ -50,6 +55,17 @@ public final class Reproduction {
             }
         }
         return diffs;
+    }
+
+    /** {@code csv} with the renamed columns of its header ({@link ResultFields#RENAMED}) under their new names. */
+    static String renamedHeader(String csv) {
+        int end = csv.indexOf('\n');
+        String header = end < 0 ? csv : csv.substring(0, end);
+        String[] cells = header.split(",", -1);
+        for (int i = 0; i < cells.length; i++) {
+            cells[i] = ResultFields.RENAMED.getOrDefault(cells[i], cells[i]);
+        }
+        return String.join(",", cells) + (end < 0 ? "" : csv.substring(end));
     }
 
     /**
@@ -92,21 +108,27 @@ public final class Reproduction {
             Iterator<Map.Entry<String, JsonNode>> it = x.fields();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
-                if (path.equals("result") && ResultFields.TIMING.contains(e.getKey())) {
+                String key = e.getKey();
+                if (path.equals("result") && ResultFields.TIMING.contains(key)) {
                     continue;
                 }
-                JsonNode other = y.get(e.getKey());
+                if (path.equals("result") && !y.has(key) && ResultFields.RENAMED.containsKey(key)) {
+                    key = ResultFields.RENAMED.get(key); // an old run's field, compared under its new name
+                }
+                JsonNode other = y.get(key);
                 if (other == null) {
-                    diffs.add(path + "." + e.getKey() + ": " + e.getValue() + " -> (absent)");
-                } else {
-                    compare(path + "." + e.getKey(), e.getValue(), other, diffs);
+                    diffs.add(path + "." + key + ": " + e.getValue() + " -> (absent)");
+                } else if (!(path.equals("result") && ResultFields.DESCRIPTIVE.contains(key))) {
+                    compare(path + "." + key, e.getValue(), other, diffs);
                 }
             }
             Iterator<String> names = y.fieldNames();
             while (names.hasNext()) {
                 String n = names.next();
                 boolean skip = path.equals("result") && (ResultFields.TIMING.contains(n) || ResultFields.ADDED_LATER.contains(n));
-                if (!x.has(n) && !skip) {
+                boolean renamedFrom = path.equals("result") && ResultFields.RENAMED.entrySet().stream()
+                        .anyMatch(r -> r.getValue().equals(n) && x.has(r.getKey()));
+                if (!x.has(n) && !skip && !renamedFrom) {
                     diffs.add(path + "." + n + ": (absent) -> " + y.get(n));
                 }
             }

@@ -27,8 +27,22 @@ public final class ResultFields {
     /** r per layer of the horizon-aware metric h = c/η + r. */
     public static final String REMAINDER = "remainder";
     public static final String SENSITIVITY = "sensitivity";
+    /**
+     * δh_i conditional on all other layers: the change of h at layer i alone, every other layer held, that moves the
+     * outputs by 0.1 rms. Joint uncertainty is what the metric modes (modes.json) describe.
+     */
+    public static final String H_CONDITIONAL_RESOLUTION = "h_conditional_resolution";
+    /** The name {@link #H_CONDITIONAL_RESOLUTION} had before it said that it is conditional: read, never written. */
     public static final String H_RESOLUTION = "h_resolution";
+    /** Fields renamed since they were first written: old name → new name (an old run reproduces under the new one). */
+    public static final java.util.Map<String, String> RENAMED = java.util.Map.of(H_RESOLUTION, H_CONDITIONAL_RESOLUTION);
+    /** Prose written next to the numbers: its presence is compared, its wording is not. */
+    public static final Set<String> DESCRIPTIVE = Set.of("sensitivity_definition");
     public static final String SENSITIVITY_DEFINITION = "sensitivity_definition";
+    /** The metric modes' counts (modes.json has the rest): directions the data determine, N_eff, the data rank. */
+    public static final String MODES_DETERMINED = "metric_modes_determined";
+    public static final String MODES_EFFECTIVE = "metric_modes_effective_parameters";
+    public static final String MODES_DATA_RANK = "metric_modes_data_rank";
     public static final String ACCURACY = "accuracy";
     public static final String POSITIVE_FRACTION = "positive_fraction";
     public static final String STEPS = "steps";
@@ -44,7 +58,8 @@ public final class ResultFields {
     public static final String PARAMETERS = "parameters";
     public static final Set<String> TIMING = Set.of(SECONDS, MICROSECONDS_PER_STEP);
     /** Fields added after v1: a run written before them lacks them and still reads and reproduces. */
-    public static final Set<String> ADDED_LATER = Set.of(SENSITIVITY, H_RESOLUTION, SENSITIVITY_DEFINITION, PARAMETERS);
+    public static final Set<String> ADDED_LATER = Set.of(SENSITIVITY, H_RESOLUTION, H_CONDITIONAL_RESOLUTION,
+            SENSITIVITY_DEFINITION, PARAMETERS, MODES_DETERMINED, MODES_EFFECTIVE, MODES_DATA_RANK);
 
     private ResultFields() {
     }

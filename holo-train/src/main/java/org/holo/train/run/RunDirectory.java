@@ -8,10 +8,11 @@ import java.util.stream.Stream;
 import org.holo.train.Experiment;
 import org.holo.train.config.ConfigLoader;
 import org.holo.train.io.AtomicFiles;
+import org.holo.train.modes.RunModes;
 
 /**
  * A run directory, the unit of reproducibility: config.json (the resolved config), provenance.json,
- * checkpoint.json, metrics.jsonl, metric.csv and result.json, each written atomically so that a killed run
+ * checkpoint.json, metrics.jsonl, metric.csv, modes.json and modes.csv ({@link RunModes}) and result.json, each written atomically so that a killed run
  * leaves only complete files.
  */
 public final class RunDirectory {
@@ -59,6 +60,10 @@ public final class RunDirectory {
         Files.createDirectories(dir);
         AtomicFiles.write(dir.resolve(METRICS), outcome.metricsLog());
         AtomicFiles.write(dir.resolve(METRIC), outcome.result().metricCsv(experiment.network()));
+        RunModes.Computed modes = outcome.result().modes();
+        if (modes != null) { // a diverged run has none
+            RunModes.write(dir, modes);
+        }
         AtomicFiles.write(dir.resolve(RESULT), json(outcome.result(), experiment));
     }
 

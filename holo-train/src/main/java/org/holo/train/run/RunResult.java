@@ -6,19 +6,21 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.holo.core.model.HolographicNetwork;
 import org.holo.core.model.ParameterLayout;
 import org.holo.train.io.JsonNumbers;
+import org.holo.train.modes.RunModes;
 
 /**
  * The outcome of one training run, as written to result.json, with the {@link SensitivityProfile} of its final
- * metric ({@code sensitivity}, one value per layer, boundary first).
+ * metric ({@code sensitivity}, one value per layer, boundary first) and its metric modes ({@code modes}, null for a
+ * diverged run; their counts go into result.json, the rest into modes.json and modes.csv).
  */
 public record RunResult(String experiment, long seed, String backend, double[] params, double loss, double dataLoss,
                         double regularisation, long steps, int epochs, double seconds, long sessionSteps,
-                        Verdict verdict, boolean diverged, int restarts, double[] sensitivity) {
+                        Verdict verdict, boolean diverged, int restarts, double[] sensitivity, RunModes.Computed modes) {
 
     /** What the two profile fields of result.json mean, written next to them. */
     public static final String SENSITIVITY_DEFINITION = "sensitivity_i = (1/n) sum_b (dt_b/dh_i)^2 over the n training"
             + " points at the final parameters (Gauss-Newton diagonal of the data term, h changed at layer i alone);"
-            + " h_resolution_i = " + SensitivityProfile.OUTPUT_SHIFT + "/sqrt(sensitivity_i), the change of h_i that moves"
+            + " h_conditional_resolution_i = " + SensitivityProfile.OUTPUT_SHIFT + "/sqrt(sensitivity_i), the change of h_i alone, every other layer held, that moves"
             + " the outputs t by " + SensitivityProfile.OUTPUT_SHIFT + " rms; null where sensitivity_i = 0 (the data do"
             + " not constrain h_i: infinite) or not finite";
 
@@ -79,8 +81,13 @@ public record RunResult(String experiment, long seed, String backend, double[] p
             }
         }
         JsonNumbers.addAll(o.putArray(ResultFields.SENSITIVITY), sensitivity);
-        JsonNumbers.addAll(o.putArray(ResultFields.H_RESOLUTION), SensitivityProfile.resolution(sensitivity));
+        JsonNumbers.addAll(o.putArray(ResultFields.H_CONDITIONAL_RESOLUTION), SensitivityProfile.resolution(sensitivity));
         o.put(ResultFields.SENSITIVITY_DEFINITION, SENSITIVITY_DEFINITION);
+        if (modes != null) {
+            o.put(ResultFields.MODES_DETERMINED, modes.modes().determined());
+            JsonNumbers.put(o, ResultFields.MODES_EFFECTIVE, modes.modes().effectiveParameters());
+            o.put(ResultFields.MODES_DATA_RANK, modes.dataRank());
+        }
         JsonNumbers.put(o, ResultFields.ACCURACY, verdict.accuracy());
         JsonNumbers.put(o, ResultFields.POSITIVE_FRACTION, verdict.positiveFraction());
         o.put(ResultFields.STEPS, steps);
@@ -92,11 +99,11 @@ public record RunResult(String experiment, long seed, String backend, double[] p
 
 
     /** The header of metric.csv. */
-    public static final String METRIC_CSV_HEADER = "eta,h,sensitivity,h_resolution";
+    public static final String METRIC_CSV_HEADER = "eta,h,sensitivity," + ResultFields.H_CONDITIONAL_RESOLUTION;
 
     /**
      * metric.csv: header {@value #METRIC_CSV_HEADER} and one row per layer, boundary to horizon; an unbounded
-     * h_resolution (sensitivity 0) is written as Infinity, as Java and NumPy read it.
+     * h_conditional_resolution (sensitivity 0) is written as Infinity, as Java and NumPy read it.
      */
     public String metricCsv(HolographicNetwork network) {
         double[] h = network.metricAtLayers(params);

@@ -27,6 +27,7 @@ import org.holo.train.loop.TrainingListener;
 import org.holo.train.loop.TrainingState;
 import org.holo.train.optim.Adam;
 import org.holo.train.optim.Optimizer;
+import org.holo.train.modes.RunModes;
 import org.holo.train.random.SeedStreams;
 
 /** One training run from a resolved config to a complete run directory, or resumed from its checkpoint. */
@@ -175,7 +176,8 @@ public final class TrainingRun {
             int epochsDone = s.stopped() ? s.epoch - 1 : s.epoch;
             RunResult result = new RunResult(config.name, t.seed, backend, params, s.epochLoss, s.epochDataLoss,
                     s.epochRegularisation, s.step, epochsDone, s.seconds(), s.step - fromStep, verdict, guard.diverged(),
-                    s.restarts, SensitivityProfile.of(experiment.objective(), params, experiment.data()));
+                    s.restarts, SensitivityProfile.of(experiment.objective(), params, experiment.data()),
+                    RunModes.computeIfFinite(config, experiment.network(), params, experiment.data()));
             return new Outcome(result, log.text());
         }
     }

@@ -257,7 +257,8 @@ class ConfigReferenceTest {
 
     private static String metricTableWith(String extraRow) {
         return "| field (source metric) | default | meaning |\n| --- | --- | --- |\n"
-                + "| `data.metric` | `ads-schwarzschild` | |\n| `data.phiRange` | `[0, 1.5]` | |\n"
+                + "| `data.metric` | `ads-schwarzschild` | |\n| `data.table` | `\"\"` | |\n| `data.labels` | `threshold` | |\n"
+                + "| `data.phiRange` | `[0, 1.5]` | |\n"
                 + "| `data.piRange` | `[-0.2, 0.2]` | |\n| `data.threshold` | `0.1` | |\n"
                 + extraRow
                 + "| `data.positives` | `1000` | |\n| `data.negatives` | `1000` | |\n";

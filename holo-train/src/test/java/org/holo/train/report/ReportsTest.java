@@ -136,9 +136,9 @@ class ReportsTest {
             assertEquals(result.get("eta").get(i).asDouble(), eta[i], 0.0);
         }
         assertArrayEquals(VolumeFactor.normalised(eta, h), csvColumn(dir.resolve("export/metric.csv"), "W"), 0.0);
-        assertEquals("eta,h,sensitivity,h_resolution,W", Files.readAllLines(dir.resolve("export/metric.csv")).get(0));
+        assertEquals("eta,h,sensitivity,h_conditional_resolution,W", Files.readAllLines(dir.resolve("export/metric.csv")).get(0));
         double[] g = csvColumn(dir.resolve("export/metric.csv"), "sensitivity");
-        double[] res = csvColumn(dir.resolve("export/metric.csv"), "h_resolution");
+        double[] res = csvColumn(dir.resolve("export/metric.csv"), "h_conditional_resolution");
         for (int i = 0; i < h.length; i++) {
             assertEquals(result.get("sensitivity").get(i).asDouble(), g[i], 0.0);
             assertEquals(0.1 / Math.sqrt(g[i]), res[i], 0.0);
@@ -228,15 +228,15 @@ class ReportsTest {
     void runWithoutSensitivityProfileStillReports() throws Exception {
         Path dir = copy(qcd, runs.resolve("old"));
         ObjectNode result = (ObjectNode) json(dir.resolve("result.json"));
-        result.remove(List.of("sensitivity", "h_resolution", "sensitivity_definition"));
+        result.remove(List.of("sensitivity", "h_conditional_resolution", "sensitivity_definition"));
         Files.writeString(dir.resolve("result.json"), result.toString());
         Reports.Summary s = Reports.writeAll(dir);
         String notes = String.join("\n", s.notes());
         assertTrue(notes.contains("result.json has no sensitivity profile"), notes);
         assertEquals("eta,h,W", Files.readAllLines(dir.resolve("export/metric.csv")).get(0));
         assertPng(dir.resolve("plots/metric.png"));
-        assertFalse(Files.readString(dir.resolve("plot.gp")).contains("h_resolution"));
-        assertFalse(Files.readString(dir.resolve("plot.py")).contains("h_resolution"));
+        assertFalse(Files.readString(dir.resolve("plot.gp")).contains("h_conditional_resolution"));
+        assertFalse(Files.readString(dir.resolve("plot.py")).contains("h_conditional_resolution"));
     }
 
     /**
@@ -255,13 +255,13 @@ class ReportsTest {
         Reports.writeAll(dir);
         List<String> metric = Files.readAllLines(dir.resolve("export/metric.csv"));
         assertEquals("Infinity", metric.get(last + 1).split(",")[3], metric.get(last + 1));
-        assertTrue(json(dir.resolve("export/metric.csv.json")).get("h_resolution_infinite").asText().contains("sensitivity = 0"));
+        assertTrue(json(dir.resolve("export/metric.csv.json")).get("h_conditional_resolution_infinite").asText().contains("sensitivity = 0"));
 
         FinishedRun run = FinishedRun.readLenient(dir);
         RunReport report = RunReport.of(run);
         Exporter.write(report, dir.resolve("json"), Exporter.Format.JSON);
         JsonNode table = json(dir.resolve("json/report.json")).get("tables").get("metric");
-        assertTrue(table.get("columns").get("h_resolution").get(last).isNull());
+        assertTrue(table.get("columns").get("h_conditional_resolution").get(last).isNull());
         assertTrue(table.get("null_values").asText().contains("+infinity where sensitivity = 0"));
 
         List<String> notes = new ArrayList<>();

@@ -88,9 +88,9 @@ class ScriptsTest {
             assertTrue(s.contains("metric") && s.contains("history"), s);
         }
         assertTrue(gp.contains("'export/metric.csv' using 'eta':'h'"), gp);
-        // the resolution band h ± h_resolution, clipped so that an infinite width stays inside the plot
-        assertTrue(gp.contains("clip(column('h') + column('h_resolution'))") && gp.contains("clip(y) = "), gp);
-        assertTrue(py.contains("min(h + w, YHI) for h, w in zip(metric[\"h\"], metric[\"h_resolution\"])"), py);
+        // the resolution band h ± h_conditional_resolution, clipped so that an infinite width stays inside the plot
+        assertTrue(gp.contains("clip(column('h') + column('h_conditional_resolution'))") && gp.contains("clip(y) = "), gp);
+        assertTrue(py.contains("min(h + w, YHI) for h, w in zip(metric[\"h\"], metric[\"h_conditional_resolution\"])"), py);
         assertTrue(gp.contains("using 'epoch':'L'"), "QCD traces L: " + gp);
         assertFalse(gp.contains("metric_true"), "QCD has no true metric");
         assertTrue(py.startsWith("#!/usr/bin/env python3\n"));

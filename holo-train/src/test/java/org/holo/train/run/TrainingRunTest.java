@@ -78,9 +78,9 @@ class TrainingRunTest {
         }
         JsonNode last = ConfigLoader.mapper().readTree(lines.get(2));
 
-        // metric.csv: header eta,h,sensitivity,h_resolution and one row per layer at the grid's eta_i = 1 + i (1/15 - 1)/15
+        // metric.csv: header eta,h,sensitivity,h_conditional_resolution and one row per layer at the grid's eta_i = 1 + i (1/15 - 1)/15
         List<String> csv = Files.readAllLines(out.resolve("metric.csv"));
-        assertEquals("eta,h,sensitivity,h_resolution", csv.get(0));
+        assertEquals("eta,h,sensitivity,h_conditional_resolution", csv.get(0));
         assertEquals(16, csv.size());
         JsonNode result = json(out.resolve("result.json"));
         for (int i = 0; i < 15; i++) {
@@ -90,8 +90,8 @@ class TrainingRunTest {
             assertTrue(g > 0 && Double.isFinite(g), "sensitivity_" + i + " = " + g);
             assertEquals(g, result.get("sensitivity").get(i).doubleValue(), 0.0, "sensitivity_" + i + " in csv and json");
             assertEquals(r.sensitivity()[i], g, 0.0);
-            assertEquals(0.1 / Math.sqrt(g), Double.parseDouble(f[3]), 0.0, "h_resolution_" + i);
-            assertEquals(Double.parseDouble(f[3]), result.get("h_resolution").get(i).doubleValue(), 0.0);
+            assertEquals(0.1 / Math.sqrt(g), Double.parseDouble(f[3]), 0.0, "h_conditional_resolution_" + i);
+            assertEquals(Double.parseDouble(f[3]), result.get("h_conditional_resolution").get(i).doubleValue(), 0.0);
             double eta = 1.0 + i * (1.0 / 15.0 - 1.0) / 15.0;
             assertEquals(eta, Double.parseDouble(f[0]), 1e-15, "eta_" + i);
             assertEquals(eta, result.get("eta").get(i).doubleValue(), 1e-15);

@@ -56,7 +56,7 @@ class ReproduceTest {
     void aRunWithoutTheSensitivityProfileStillReproduces(@TempDir Path tmp) throws Exception {
         Path original = run(tmp.resolve("a"));
         ObjectNode r = (ObjectNode) ConfigLoader.mapper().readTree(original.resolve("result.json").toFile());
-        r.remove(List.of("sensitivity", "h_resolution", "sensitivity_definition"));
+        r.remove(List.of("sensitivity", "h_conditional_resolution", "sensitivity_definition"));
         Files.writeString(original.resolve("result.json"), ConfigLoader.mapper().writeValueAsString(r) + "\n");
         StringBuilder old = new StringBuilder();
         for (String line : Files.readAllLines(original.resolve("metric.csv"))) {
@@ -72,6 +72,27 @@ class ReproduceTest {
         List<String> diffs = Reproduction.diff(original, tmp.resolve("b"));
         assertEquals(1, diffs.size(), diffs.toString());
         assertTrue(diffs.get(0).startsWith("metric.csv: contents differ (first at line 2"), diffs.toString());
+    }
+
+    /** A run that wrote δh under its old name h_resolution reproduces, its values compared under the new name. */
+    @Test
+    void aRunWithTheOldResolutionNameReproducesAndIsStillCompared(@TempDir Path tmp) throws Exception {
+        Path original = run(tmp.resolve("a"));
+        ObjectNode r = (ObjectNode) ConfigLoader.mapper().readTree(original.resolve("result.json").toFile());
+        r.set("h_resolution", r.remove("h_conditional_resolution"));
+        r.put("sensitivity_definition", "the old wording");
+        Files.writeString(original.resolve("result.json"), ConfigLoader.mapper().writeValueAsString(r) + "\n");
+        String csv = Files.readString(original.resolve("metric.csv"));
+        assertTrue(csv.startsWith("eta,h,sensitivity,h_conditional_resolution\n"), csv);
+        Files.writeString(original.resolve("metric.csv"), csv.replaceFirst("h_conditional_resolution", "h_resolution"));
+        Reproduction.rerun(original, tmp.resolve("b"));
+        assertEquals(List.of(), Reproduction.diff(original, tmp.resolve("b")));
+
+        ((com.fasterxml.jackson.databind.node.ArrayNode) r.get("h_resolution")).set(2, 123.0);
+        Files.writeString(original.resolve("result.json"), ConfigLoader.mapper().writeValueAsString(r) + "\n");
+        List<String> diffs = Reproduction.diff(original, tmp.resolve("b"));
+        assertEquals(1, diffs.size(), diffs.toString());
+        assertTrue(diffs.get(0).startsWith("result.h_conditional_resolution[2]: 123.0 ->"), diffs.toString());
     }
 
     @Test
