@@ -26,17 +26,17 @@ class BenchCommandTest {
         assertTrue(versions.matches("DJL [0-9][^$]*, PyTorch [0-9][^$]*"), "the build filtered the versions resource: " + versions);
         assertTrue(out.contains("# machine: ") && out.contains("# java: ") && out.contains("pinned " + versions), out);
         assertTrue(out.contains("djl backend: device cpu, dtype float64, " + versions + " ("), "the engine that runs is the pinned one: " + out);
-        assertTrue(out.contains("backend scheme layers  batch members threads    us/step us/member-step  member-steps/s kflop/step  GFLOP/s"), out);
+        assertTrue(out.contains("backend scheme layers  batch members threads    us/step us/member-step cpu-us/m-step  member-steps/s kflop/step  GFLOP/s"), out);
         String number = "\\s+[0-9.]+";
         // cpu: members 1 on one thread, members 3 on one and on two threads; djl: every ensemble in one call
-        long cpu = Arrays.stream(out.split("\n")).filter(l -> l.matches("cpu\\s+euler\\s+15\\s+(1|10)\\s+(1\\s+1|3\\s+1|3\\s+2)" + number.repeat(6))).count();
-        long djl = Arrays.stream(out.split("\n")).filter(l -> l.matches("djl\\s+euler\\s+15\\s+(1|10)\\s+(1|3)\\s+1" + number.repeat(6))).count();
+        long cpu = Arrays.stream(out.split("\n")).filter(l -> l.matches("cpu\\s+euler\\s+15\\s+(1|10)\\s+(1\\s+1|3\\s+1|3\\s+2)" + number.repeat(7))).count();
+        long djl = Arrays.stream(out.split("\n")).filter(l -> l.matches("djl\\s+euler\\s+15\\s+(1|10)\\s+(1|3)\\s+1" + number.repeat(7))).count();
         assertEquals(6, cpu, out);
         assertEquals(4, djl, out);
         // the euler QCD step at batch 10: 10 × (29 + 15·11 + 30 + 4) flops forward, at most 10 × (7 + 15·17 + 48) back
         for (String l : out.split("\n")) {
             if (l.matches("cpu\\s+euler\\s+15\\s+10\\s.*")) {
-                double kflop = Double.parseDouble(l.trim().split("\\s+")[9]);
+                double kflop = Double.parseDouble(l.trim().split("\\s+")[10]);
                 assertTrue(kflop >= 2.2 && kflop <= 5.4, l); // printed to 0.1 kflop
             }
         }

@@ -32,7 +32,8 @@ public final class Benchmark {
 
     /** One cell of the table. */
     public record Row(String backend, String scheme, int layers, int batch, int members, int threads,
-                      double microsPerMemberStep, double flopsPerMemberStep, long memberSteps) {
+                      double microsPerMemberStep, double cpuMicrosPerMemberStep, double flopsPerMemberStep,
+                      long memberSteps) {
 
         /** Wall µs for every member to make one step. */
         public double microsPerStep() {
@@ -43,7 +44,10 @@ public final class Benchmark {
             return 1e6 / microsPerMemberStep;
         }
 
-        /** Achieved GFLOP/s from {@link StepFlops}; NaN for a component without a count. */
+        /**
+         * Achieved GFLOP/s from {@link StepFlops} over the wall time; NaN for a component without a count. On a machine
+         * that other jobs share, {@code cpuMicrosPerMemberStep} (CPU time of the stepping threads) is the steadier figure.
+         */
         public double gflops() {
             return flopsPerMemberStep / microsPerMemberStep * 1e-3;
         }
@@ -196,6 +200,7 @@ public final class Benchmark {
         }
         long[] steps = new long[threads];
         long[] nanos = new long[threads];
+        long[] cpuNanos = new long[threads];
         double[] contributing = new double[threads];
         RuntimeException[] failure = new RuntimeException[1];
         CountDownLatch warm = new CountDownLatch(threads);
@@ -209,6 +214,8 @@ public final class Benchmark {
                     warmUp(m, backend, lockstep);
                     warm.countDown();
                     go.await();
+                    java.lang.management.ThreadMXBean clock = java.lang.management.ManagementFactory.getThreadMXBean();
+                    long cpuStart = clock.getCurrentThreadCpuTime();
                     long start = System.nanoTime();
                     long elapsed;
                     long n = 0;
@@ -219,6 +226,7 @@ public final class Benchmark {
                     } while (n < 2 || elapsed < minSeconds * 1e9);
                     steps[id] = n * m.params.length;
                     nanos[id] = elapsed;
+                    cpuNanos[id] = clock.getCurrentThreadCpuTime() - cpuStart;
                     contributing[id] = m.meanContributing();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -246,16 +254,19 @@ public final class Benchmark {
         }
         long memberSteps = 0;
         long longest = 0;
+        long cpu = 0;
         double meanContributing = 0.0;
         for (int t = 0; t < threads; t++) {
             memberSteps += steps[t];
             longest = Math.max(longest, nanos[t]);
+            cpu += cpuNanos[t];
             meanContributing += contributing[t] / threads;
         }
         double micros = longest * 1e-3 / memberSteps;
         double flops = StepFlops.perMemberStep(scheme, config.model.boundary.type, config.model.horizon.type,
                 config.training.loss.type, layers, batch, meanContributing);
-        return new Row(provider.name(), scheme, layers, batch, members, threads, micros, flops, memberSteps);
+        return new Row(provider.name(), scheme, layers, batch, members, threads, micros, cpu * 1e-3 / memberSteps, flops,
+                memberSteps);
     }
 
     /**
@@ -283,15 +294,16 @@ public final class Benchmark {
     }
 
     public static String header() {
-        return String.format(Locale.ROOT, "%-7s %-6s %6s %6s %7s %7s %10s %14s %15s %10s %8s %9s", "backend", "scheme",
-                "layers", "batch", "members", "threads", "us/step", "us/member-step", "member-steps/s", "kflop/step",
-                "GFLOP/s", "steps");
+        return String.format(Locale.ROOT, "%-7s %-6s %6s %6s %7s %7s %10s %14s %13s %15s %10s %8s %9s", "backend",
+                "scheme", "layers", "batch", "members", "threads", "us/step", "us/member-step", "cpu-us/m-step",
+                "member-steps/s", "kflop/step", "GFLOP/s", "steps");
     }
 
     public static String format(Row r) {
-        return String.format(Locale.ROOT, "%-7s %-6s %6d %6d %7d %7d %10.2f %14.3f %15.0f %10.1f %8.2f %9d", r.backend(),
-                r.scheme(), r.layers(), r.batch(), r.members(), r.threads(), r.microsPerStep(), r.microsPerMemberStep(),
-                r.memberStepsPerSecond(), r.flopsPerMemberStep() * 1e-3, r.gflops(), r.memberSteps());
+        return String.format(Locale.ROOT, "%-7s %-6s %6d %6d %7d %7d %10.2f %14.3f %13.3f %15.0f %10.1f %8.2f %9d",
+                r.backend(), r.scheme(), r.layers(), r.batch(), r.members(), r.threads(), r.microsPerStep(),
+                r.microsPerMemberStep(), r.cpuMicrosPerMemberStep(), r.memberStepsPerSecond(),
+                r.flopsPerMemberStep() * 1e-3, r.gflops(), r.memberSteps());
     }
 
     /** The machine and versions: OS, CPU model, cores, Java, and the pinned DJL and PyTorch. */
