@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
@@ -47,5 +48,26 @@ class BenchCommandTest {
         Cli.Result r = Cli.run("bench", "--device", "gpu", "--backends", "djl");
         assertEquals(2, r.exitCode(), r.err());
         assertTrue(r.err().contains("no GPU is visible to DJL"), r.err());
+    }
+
+    /** {@code --run}: a finished run's model, trained parameters and training data. */
+    @Test
+    void timesTheStepOfAFinishedRun(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) {
+        java.nio.file.Path dir = tmp.resolve("run");
+        Cli.Result train = Cli.run("train", Cli.qcd(), "--set", "training.epochs=1", "--set", "data.positives=300",
+                "--set", "data.negatives=300", "--out", dir.toString(), "--quiet", "--no-plots");
+        assertEquals(0, train.exitCode(), train.err());
+        Cli.Result r = Cli.run("bench", "--run", dir.toString(), "--quick", "--backends", "cpu", "--members", "1,2",
+                "--threads", "1,2");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("at its trained parameters on batches of 100 of its 600 training points"), r.out());
+        List<String> rows = Arrays.stream(r.out().split("\n"))
+                .filter(l -> l.matches("cpu\\s+euler\\s+15\\s+100\\s+(1\\s+1|2\\s+1|2\\s+2)(\\s+[0-9.]+){7}")).toList();
+        assertEquals(3, rows.size(), r.out());
+        for (String l : rows) {
+            double kflop = Double.parseDouble(l.trim().split("\\s+")[10]);
+            // 100 × (29 + 15·11 + 30 + 4) forward, at most 100 × (7 + 15·17 + 48) back
+            assertTrue(kflop >= 22.8 && kflop <= 53.8, l);
+        }
     }
 }

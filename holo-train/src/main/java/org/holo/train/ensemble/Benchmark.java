@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
+import org.holo.core.data.LabelledData;
 import org.holo.core.model.Batch;
 import org.holo.core.model.HolographicNetwork;
 import org.holo.core.model.Objective;
@@ -101,7 +102,9 @@ public final class Benchmark {
                                 if (provider.lockstep() ? threads != 1 : threads > members) {
                                     continue; // a tensor backend steps its members on one thread; a thread needs a member
                                 }
-                                Row r = cell(provider, config, network, objective, scheme, layers, batch, members, threads);
+                                Rng rng = new Rng(Rng.mix(31L * layers + 7L * batch + members));
+                                Row r = cell(provider, config, network, objective, scheme, layers, batch, members, threads,
+                                        (t, size) -> Members.random(config, network.layout(), size, batch, rng));
                                 rows.add(r);
                                 if (log != null) {
                                     log.println(format(r));
@@ -116,11 +119,16 @@ public final class Benchmark {
         return rows;
     }
 
-    /** The members one thread (or one lockstep backend) steps: parameters, data, gradients and optimisers. */
+    /**
+     * The members one thread (or one lockstep backend) steps: parameters, data, gradients and optimisers. Each member
+     * steps through its own cycle of mini-batches (one random batch, or batches of a run's training data).
+     */
     private static final class Members {
         final double[][] params;
         final double[][] grads;
         final Batch[] batches;
+        final Batch[][] cycles;
+        final int[] position;
         final Objective.Value[] parts;
         final boolean[] withRegularisers;
         final Adam[] adams;
@@ -131,15 +139,10 @@ public final class Benchmark {
                               Objective.Value[] parts) {
         }
 
-        Members(ExperimentConfig config, ParameterLayout layout, int count, int batch, Rng rng) {
-            int p = layout.size();
-            params = new double[count][p];
-            grads = new double[count][p];
-            batches = new Batch[count];
-            parts = new Objective.Value[count];
-            withRegularisers = new boolean[count];
-            java.util.Arrays.fill(withRegularisers, true);
-            adams = new Adam[count];
+        /** Random parameters near the initialisation and one random batch in the band's box per member. */
+        static Members random(ExperimentConfig config, ParameterLayout layout, int count, int batch, Rng rng) {
+            double[][] params = new double[count][layout.size()];
+            Batch[][] cycles = new Batch[count][];
             ParameterLayout.Block h = layout.block(ParameterLayout.METRIC);
             for (int s = 0; s < count; s++) {
                 for (int i = 0; i < h.size(); i++) {
@@ -154,20 +157,43 @@ public final class Benchmark {
                     b.y[k] = rng.nextInt(2);
                 }
                 b.setSize(batch);
-                batches[s] = b;
-                parts[s] = new Objective.Value();
-                adams[s] = new Adam(p, layout.trainableMask(), 1e-3, 0.9, 0.999, 1e-8);
+                cycles[s] = new Batch[] {b};
             }
+            return new Members(layout, params, cycles);
+        }
+
+        Members(ParameterLayout layout, double[][] params, Batch[][] cycles) {
+            int count = params.length;
+            this.params = params;
+            this.cycles = cycles;
+            grads = new double[count][layout.size()];
+            batches = new Batch[count];
+            position = new int[count];
+            parts = new Objective.Value[count];
+            withRegularisers = new boolean[count];
+            java.util.Arrays.fill(withRegularisers, true);
+            adams = new Adam[count];
             one = new Single[count];
             for (int s = 0; s < count; s++) {
+                batches[s] = cycles[s][0];
+                parts[s] = new Objective.Value();
+                adams[s] = new Adam(layout.size(), layout.trainableMask(), 1e-3, 0.9, 0.999, 1e-8);
                 one[s] = new Single(new double[][] {params[s]}, new double[][] {grads[s]}, new Batch[] {batches[s]},
                         new boolean[] {true}, new Objective.Value[] {parts[s]});
             }
         }
 
-        /** One step of every member: lockstep in one call, else one call per member. */
+        /** One step of every member, each on its next batch: lockstep in one call, else one call per member. */
         void step(Backend backend, boolean lockstep) {
             int count = params.length;
+            for (int s = 0; s < count; s++) {
+                Batch[] cycle = cycles[s];
+                if (cycle.length > 1) {
+                    batches[s] = cycle[position[s]];
+                    one[s].batches()[0] = batches[s];
+                    position[s] = (position[s] + 1) % cycle.length;
+                }
+            }
             if (lockstep) {
                 backend.lossAndGradient(count, params, batches, withRegularisers, grads, parts);
             }
@@ -189,14 +215,80 @@ public final class Benchmark {
         }
     }
 
+    /**
+     * The step of training near convergence: a finished run's model at its trained parameters (every member starts
+     * there), on mini-batches of the run's own training data in a fixed shuffled order (member k starts k batches
+     * later), for each backend, ensemble size and thread count.
+     */
+    public List<Row> run(List<String> backends, Experiment run, double[] trained, int[] memberCounts, int[] threadCounts,
+                         PrintStream log) {
+        ExperimentConfig config = run.config();
+        int batch = config.training.batchSize;
+        LabelledData data = run.data();
+        int[] order = new int[data.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        new Rng(Rng.mix(17L)).shuffle(order);
+        int count = Math.max(1, order.length / batch);
+        Batch[] cycle = new Batch[count];
+        for (int c = 0; c < count; c++) {
+            Batch b = new Batch(batch);
+            for (int k = 0; k < batch; k++) {
+                int i = order[(c * batch + k) % order.length];
+                b.x0[k] = data.x0(i);
+                b.x1[k] = data.x1(i);
+                b.y[k] = data.label(i);
+            }
+            b.setSize(batch);
+            cycle[c] = b;
+        }
+        List<Row> rows = new ArrayList<>();
+        for (String name : backends) {
+            EnsembleBackendProvider provider = EnsembleBackendProvider.named(name);
+            for (int members : memberCounts) {
+                for (int threads : threadCounts) {
+                    if (provider.lockstep() ? threads != 1 : threads > members) {
+                        continue;
+                    }
+                    Row r = cell(provider, config, run.network(), run.objective(), config.model.scheme.type,
+                            config.model.grid.layers, batch, members, threads, (t, size) -> {
+                                double[][] params = new double[size][];
+                                Batch[][] cycles = new Batch[size][];
+                                for (int s = 0; s < size; s++) {
+                                    params[s] = trained.clone();
+                                    Batch[] shifted = new Batch[count];
+                                    for (int c = 0; c < count; c++) {
+                                        shifted[c] = cycle[(c + t + s * threads) % count];
+                                    }
+                                    cycles[s] = shifted;
+                                }
+                                return new Members(run.network().layout(), params, cycles);
+                            });
+                    rows.add(r);
+                    if (log != null) {
+                        log.println(format(r));
+                        log.flush();
+                    }
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** The members of thread t, {@code size} of them. */
+    private interface MemberSource {
+        Members make(int thread, int size);
+    }
+
     private Row cell(EnsembleBackendProvider provider, ExperimentConfig config, HolographicNetwork network,
-                     Objective objective, String scheme, int layers, int batch, int members, int threads) {
+                     Objective objective, String scheme, int layers, int batch, int members, int threads,
+                     MemberSource source) {
         boolean lockstep = provider.lockstep();
-        Rng rng = new Rng(Rng.mix(31L * layers + 7L * batch + members));
         // member k goes to thread k mod T
         Members[] groups = new Members[threads];
         for (int t = 0; t < threads; t++) {
-            groups[t] = new Members(config, network.layout(), members / threads + (t < members % threads ? 1 : 0), batch, rng);
+            groups[t] = source.make(t, members / threads + (t < members % threads ? 1 : 0));
         }
         long[] steps = new long[threads];
         long[] nanos = new long[threads];
