@@ -48,6 +48,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seconds", paramLabel = "S", description = "Time each cell for at least S seconds after its warm-up (default 0.5).")
     Double seconds;
 
+    @Option(names = "--run", paramLabel = "RUN_DIR", description = "Time the step of a finished run instead: its model at"
+            + " its trained parameters on batches of its own training data (--schemes, --layers, --batches do not apply).")
+    java.nio.file.Path run;
+
     @Option(names = "--device", paramLabel = "DEVICE", description = "The djl backend's device: cpu, gpu or gpu:N (default: a GPU if DJL sees one, else the CPU).")
     String device;
 
@@ -57,6 +61,29 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "ROWS", description = "Time reading training data instead: CSV and .npy files of"
             + " ROWS random rows (both boundary types); rows per second and bytes per row.")
     Integer dataRows;
+
+    /** {@code --run}: the model, parameters and data of a finished run. */
+    private int trained(int cores, double cellSeconds) throws java.io.IOException {
+        org.holo.train.run.FinishedRun finished = org.holo.train.run.FinishedRun.read(run);
+        Experiment experiment = Experiment.build(finished.config(), run.toAbsolutePath());
+        List<String> lines = new ArrayList<>(Benchmark.machine());
+        var m = finished.config().model;
+        lines.add(String.format(Locale.ROOT, "member-step = one member's loss + gradient + its Adam; %s: its model (%s input,"
+                + " %d %s layers, F = %s, %s) at its trained parameters on batches of %d of its %d training points;"
+                + " members %s, threads %s (cpu; %d available); %.2f s per cell after a warm-up", run, m.boundary.type,
+                m.grid.layers, m.scheme.type, m.horizon.type, finished.config().training.loss.type,
+                finished.config().training.batchSize, experiment.data().size(), Arrays.toString(members),
+                Arrays.toString(threads), cores, cellSeconds));
+        for (String l : lines) {
+            System.out.println("# " + l);
+        }
+        System.out.println(Benchmark.header());
+        System.out.flush();
+        long start = System.nanoTime();
+        new Benchmark(cellSeconds, device).run(backends, experiment, finished.params(), members, threads, System.out);
+        System.out.printf(Locale.ROOT, "# %.1f s%n", (System.nanoTime() - start) * 1e-9);
+        return ExitCodes.OK;
+    }
 
     @Override
     public Integer call() throws java.io.IOException {
@@ -95,6 +122,9 @@ final class BenchCommand implements Callable<Integer> {
                     throw new IllegalArgumentException("batch sizes, layer counts and ensemble sizes must lie in 1..1000000, got " + v);
                 }
             }
+        }
+        if (run != null) {
+            return trained(cores, cellSeconds);
         }
         List<String> lines = new ArrayList<>(Benchmark.machine());
         if (backends.contains(DjlBackendProvider.NAME)) {

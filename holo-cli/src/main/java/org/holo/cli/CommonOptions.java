@@ -20,7 +20,7 @@ final class CommonOptions {
 
     private boolean verbose;
 
-    @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print the stack trace of an error.")
+    @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print the stack trace of an error; holo train also prints where its time went.")
     void setVerbose(boolean verbose) {
         CommonOptions root = of(mixee);
         (root != null ? root : this).verbose = verbose;

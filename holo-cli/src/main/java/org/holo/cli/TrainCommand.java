@@ -15,6 +15,7 @@ import org.holo.train.run.TrainingRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train one experiment and write a run directory:",
@@ -42,8 +43,14 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--no-plots", description = "Skip the exports, figures and plot scripts written at the end (see holo plot).")
     boolean noPlots;
 
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        long begin = System.nanoTime();
+        double startup = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() * 1e-3;
+        double configSeconds = 0.0;
         RunResult r;
         Path dir;
         if (resume != null) {
@@ -54,15 +61,25 @@ final class TrainCommand implements Callable<Integer> {
             r = TrainingRun.resume(dir, progress("resumed"));
         } else {
             ConfigLoader.Loaded loaded = options.load();
+            configSeconds = (System.nanoTime() - begin) * 1e-9;
             ExperimentConfig config = loaded.config();
             dir = out.path != null ? out.path : Paths.get("runs", config.name + "-seed" + config.training.seed);
             RunDirectory.requireFresh(dir);
             r = TrainingRun.execute(config, loaded.baseDir(), dir, progress(config.name + " seed " + config.training.seed));
         }
+        double runSeconds = (System.nanoTime() - begin) * 1e-9 - configSeconds;
         System.err.println(summary(r, dir));
+        long plotsBegin = System.nanoTime();
         if (!noPlots) {
             Reports.Summary reports = Reports.writeAll(dir);
             reports.notes().forEach(n -> System.err.println("plot note: " + n));
+        }
+        CommonOptions common = CommonOptions.of(spec);
+        if (common != null && common.verbose()) {
+            // where the time outside the training loop goes (docs/performance.md)
+            System.err.printf(Locale.ROOT, "times: JVM start to command %.2f s, config %.2f s, data + setup + writing %.2f s,"
+                    + " training loop %.2f s, exports and plots %.2f s%n", startup, configSeconds, runSeconds - r.seconds(),
+                    r.seconds(), (System.nanoTime() - plotsBegin) * 1e-9);
         }
         return r.diverged() ? ExitCodes.DIVERGED : ExitCodes.OK;
     }

@@ -269,6 +269,8 @@ public final class HolographicNetwork {
         final double[] dLambdaBoundary;
         final int[] slotNodes;
         final double[][] dhSlots;
+        final SlotSums slotSums;
+        final double[] zeros;
         final double[][] dBoundary;
         final int capacity;
 
@@ -306,6 +308,8 @@ public final class HolographicNetwork {
                 }
             }
             this.dhSlots = new double[slotNodes.length][capacity];
+            this.slotSums = new SlotSums(slotNodes);
+            this.zeros = new double[capacity];
             this.dBoundary = new double[network.boundarySize][capacity];
         }
 

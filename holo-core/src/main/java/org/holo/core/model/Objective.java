@@ -249,13 +249,6 @@ public final class Objective {
 
     /** Adds the ∂E/∂h slots of samples 0 … m−1 into ws.dhNodes sample by sample, each sample's slots in order. */
     private static void addSlots(int m, HolographicNetwork.Workspace ws) {
-        int[] nodes = ws.slotNodes;
-        double[][] slots = ws.dhSlots;
-        double[] dh = ws.dhNodes;
-        for (int k = 0; k < m; k++) {
-            for (int s = 0; s < nodes.length; s++) {
-                dh[nodes[s]] += slots[s][k];
-            }
-        }
+        ws.slotSums.add(ws.dhSlots, m, ws.dhNodes, ws.zeros);
     }
 }
