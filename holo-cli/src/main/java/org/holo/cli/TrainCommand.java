@@ -12,6 +12,7 @@ import org.holo.train.report.Reports;
 import org.holo.train.run.RunDirectory;
 import org.holo.train.run.RunResult;
 import org.holo.train.run.TrainingRun;
+import org.holo.train.spectrum.SpectralConfigs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -44,6 +45,9 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (resume != null ? SpectralConfigs.isSpectral(resume.resolve(RunDirectory.CONFIG)) : options.config != null && SpectralConfigs.isSpectral(options.config)) {
+            return SpectralCommands.train(options, out, resume, quiet.quiet, noPlots);
+        }
         RunResult r;
         Path dir;
         if (resume != null) {

@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.Map;
 import org.holo.train.config.ConfigLoader;
 import org.holo.train.config.ExperimentConfig;
+import org.holo.train.spectrum.SpectralConfig;
+import org.holo.train.spectrum.SpectralConfigs;
+import org.holo.train.spectrum.SpectralOutputs;
+import org.holo.train.spectrum.SpectralRun;
 
 /** Re-runs a run from its record and compares the two, field by field. */
 public final class Reproduction {
@@ -22,8 +26,17 @@ public final class Reproduction {
         return Provenance.changedInputs(runDir);
     }
 
-    /** Trains again from {@code runDir}/config.json into {@code outDir}. */
+    /**
+     * Trains again from {@code runDir}/config.json into {@code outDir}; returns the result of a holographic-network
+     * run, null for a meson-spectrum run (its result is in outDir).
+     */
     public static RunResult rerun(Path runDir, Path outDir) throws IOException {
+        if (SpectralConfigs.isSpectral(runDir.resolve(RunDirectory.CONFIG))) {
+            SpectralConfig spectral = SpectralConfigs.load(runDir.resolve(RunDirectory.CONFIG), List.of()).config();
+            RunDirectory.requireFresh(outDir);
+            SpectralRun.execute(spectral, outDir, null);
+            return null;
+        }
         ExperimentConfig config = ConfigLoader.load(runDir.resolve(RunDirectory.CONFIG), List.of()).config();
         RunDirectory.requireFresh(outDir);
         return TrainingRun.execute(config, runDir.toAbsolutePath(), outDir, null);
@@ -31,7 +44,7 @@ public final class Reproduction {
 
     /**
      * Differences between two run directories: every result.json field (timing excepted) and the bytes of
-     * metric.csv and metrics.jsonl. Empty when the runs are identical. Where {@code a} is an older run without
+     * metric.csv and metrics.jsonl (of a meson-spectrum run: metrics.jsonl, spectrum.csv, geometry.csv, ihqcd.csv). Empty when the runs are identical. Where {@code a} is an older run without
      * the sensitivity profile, those fields and metric.csv columns of {@code b} are not compared.
      */
     public static List<String> diff(Path a, Path b) throws IOException {
@@ -39,7 +52,11 @@ public final class Reproduction {
         JsonNode ra = ConfigLoader.mapper().readTree(Files.readString(a.resolve(RunDirectory.RESULT)));
         JsonNode rb = ConfigLoader.mapper().readTree(Files.readString(b.resolve(RunDirectory.RESULT)));
         compare("result", ra, rb, diffs);
-        for (String f : List.of(RunDirectory.METRIC, RunDirectory.METRICS)) {
+        for (String f : List.of(RunDirectory.METRIC, RunDirectory.METRICS, SpectralOutputs.SPECTRUM, SpectralOutputs.GEOMETRY,
+                SpectralOutputs.IHQCD)) {
+            if (!Files.exists(a.resolve(f)) && !Files.exists(b.resolve(f))) {
+                continue; // the tables of the other kind of run
+            }
             String x = Files.readString(a.resolve(f));
             String y = Files.readString(b.resolve(f));
             if (f.equals(RunDirectory.METRIC)) {
