@@ -11,6 +11,7 @@ import org.holo.train.spectrum.SpectralPrediction;
 import org.holo.train.run.RunDirectory;
 import org.holo.train.spectrum.SpectralConfig;
 import org.holo.train.spectrum.SpectralConfigs;
+import org.holo.train.spectrum.SpectralEnsemble;
 import org.holo.train.spectrum.SpectralOutputs;
 import org.holo.train.spectrum.SpectralReports;
 import org.holo.train.spectrum.SpectralRun;
@@ -57,6 +58,26 @@ final class SpectralCommands {
             AtomicFiles.write(file, SpectralPrediction.csv(levels));
             System.err.println("wrote " + file);
         }
+        return ExitCodes.OK;
+    }
+
+    static int ensemble(Path config, List<Long> seeds, List<String> overrides, CommonOptions.Out out, boolean quiet) throws Exception {
+        List<SpectralConfig> configs = new java.util.ArrayList<>();
+        for (long s : seeds) {
+            List<String> all = new java.util.ArrayList<>(overrides);
+            all.add("training.seed=" + s);
+            configs.add(SpectralConfigs.load(config, all).config());
+        }
+        Path dir = out.path != null ? out.path : Paths.get("runs", configs.get(0).name + "-ensemble");
+        RunDirectory.requireFresh(dir);
+        SpectralEnsemble.Outcome o = SpectralEnsemble.execute(configs, dir,
+                label -> ProgressReporter.wanted(quiet) ? new ProgressReporter(System.err, label, 0.5) : null);
+        for (SpectralOutputs.Summary m : o.members()) {
+            System.err.println(String.format(Locale.ROOT, "seed %d: chi2/N %.5f%s", m.seed(), m.loss(),
+                    m.converged() ? ", converged" : ", NOT converged: " + m.reason()));
+        }
+        System.err.println(o.converged() + " of " + o.members().size() + " converged; spread of the masses in "
+                + dir.resolve(SpectralEnsemble.CSV));
         return ExitCodes.OK;
     }
 

@@ -35,7 +35,7 @@ public final class EinsteinFrame {
         double e1 = a1 - 2.0 / 3.0 * p1;
         double e2 = a2 - 2.0 / 3.0 * p2;
         double residual = e1 * e1 - e2 - 4.0 / 9.0 * p1 * p1;
-        double scale = Math.exp(-2.0 * warpE);
+        double scale = StrictMath.exp(-2.0 * warpE);
         return new Point(z, warpE, model.dilatonField(params, z, 0), residual,
                 scale * (12.0 * e1 * e1 - 4.0 / 3.0 * p1 * p1), scale * (9.0 * e1 * e1 + 3.0 * e2));
     }

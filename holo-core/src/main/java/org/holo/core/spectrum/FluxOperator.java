@@ -10,7 +10,7 @@ package org.holo.core.spectrum;
  * No derivative of B is taken, H is the discrete Q†Q and so positive definite, and only differences of B enter
  * (B is defined up to a constant). Its exact eigenvalue gradients (Hellmann–Feynman, §9.3): with unit eigenvector u,
  * ∂λ/∂B_i = λ u_i² at a node and ∂λ/∂B_{i+½} = −(u_i e^{(B_i−B_{i+½})/2} − u_{i+1} e^{(B_{i+1}−B_{i+½})/2})²/h² at a
- * half point, with u = 0 beyond the ends.
+ * half point, with u = 0 beyond the ends. Exponentials by {@link StrictMath}, so the bits are the same on every JVM.
  */
 public final class FluxOperator {
 
@@ -28,9 +28,9 @@ public final class FluxOperator {
         }
         double inv = 1.0 / (h * h);
         for (int i = 0; i < n; i++) {
-            diag[i] = (Math.exp(bNode[i] - bHalf[i + 1]) + Math.exp(bNode[i] - bHalf[i])) * inv;
+            diag[i] = (StrictMath.exp(bNode[i] - bHalf[i + 1]) + StrictMath.exp(bNode[i] - bHalf[i])) * inv;
             if (i < n - 1) {
-                off[i] = -Math.exp(0.5 * (bNode[i] + bNode[i + 1]) - bHalf[i + 1]) * inv;
+                off[i] = -StrictMath.exp(0.5 * (bNode[i] + bNode[i + 1]) - bHalf[i + 1]) * inv;
             }
         }
     }
@@ -44,8 +44,8 @@ public final class FluxOperator {
             gNode[i] = lambda * u[i] * u[i];
         }
         for (int j = 0; j <= n; j++) {
-            double below = j > 0 ? u[j - 1] * Math.exp(0.5 * (bNode[j - 1] - bHalf[j])) : 0.0;
-            double above = j < n ? u[j] * Math.exp(0.5 * (bNode[j] - bHalf[j])) : 0.0;
+            double below = j > 0 ? u[j - 1] * StrictMath.exp(0.5 * (bNode[j - 1] - bHalf[j])) : 0.0;
+            double above = j < n ? u[j] * StrictMath.exp(0.5 * (bNode[j] - bHalf[j])) : 0.0;
             double d = below - above;
             gHalf[j] = -d * d * inv;
         }

@@ -33,10 +33,10 @@ public final class MesonModel {
         this.logNode = new double[nodes.length];
         this.logHalf = new double[halves.length];
         for (int i = 0; i < nodes.length; i++) {
-            logNode[i] = Math.log(nodes[i]);
+            logNode[i] = StrictMath.log(nodes[i]);
         }
         for (int j = 0; j < halves.length; j++) {
-            logHalf[j] = Math.log(halves[j]);
+            logHalf[j] = StrictMath.log(halves[j]);
         }
     }
 
@@ -134,7 +134,7 @@ public final class MesonModel {
     /** The warp factor A(z) = −log z + a(z); {@code k}-th z-derivative for k = 0, 1, 2, 3. */
     public double warpFactor(double[] params, double z, int k) {
         double log = switch (k) {
-            case 0 -> -Math.log(z);
+            case 0 -> -StrictMath.log(z);
             case 1 -> -1.0 / z;
             case 2 -> 1.0 / (z * z);
             case 3 -> -2.0 / (z * z * z);

@@ -55,9 +55,9 @@ public final class PowerSeriesProfile {
             for (int j = 0; j < k; j++) {
                 falling *= p - j;
             }
-            sum += c[offset + i] * falling * Math.pow(u, p - k);
+            sum += c[offset + i] * falling * StrictMath.pow(u, p - k);
         }
-        return sum / Math.pow(zMax, k);
+        return sum / StrictMath.pow(zMax, k);
     }
 
     public double value(double[] c, int offset, double z) {
@@ -70,7 +70,7 @@ public final class PowerSeriesProfile {
         for (int i = 0; i < z.length; i++) {
             double u = z[i] / zMax;
             for (int k = 0; k < size(); k++) {
-                rows[i][k] = Math.pow(u, power(k));
+                rows[i][k] = StrictMath.pow(u, power(k));
             }
         }
         return rows;

@@ -183,7 +183,7 @@ public final class SpectralReports {
         double[] z = t.numbers("z_GeV_inv");
         double[] a = t.numbers("A");
         for (int i = 0; i < z.length; i++) {
-            a[i] += Math.log(z[i]);
+            a[i] += StrictMath.log(z[i]);
         }
         add(c, "a(z) = A + log z", z, a, false);
         add(c, "Φ(z)", z, t.numbers("Phi"), false);
