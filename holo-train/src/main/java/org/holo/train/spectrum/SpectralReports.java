@@ -215,11 +215,23 @@ public final class SpectralReports {
     }
 
     static XYChart dilatonPotential(Csv t) {
-        XYChart c = Plots.chart("Dilaton potential V(Φ) along the learned geometry", "Φ", "V  (12 for AdS)");
+        XYChart c = Plots.chart("Dilaton potential V(Φ) along the learned geometry", "Φ", "V  [GeV², L = 1 GeV⁻¹: 12 for AdS]");
         double[] phi = t.numbers("Phi");
-        add(c, "e^(−2A_E)(12A_E'² − (4/3)Φ'²)", phi, t.numbers("V_kinetic"), false);
-        add(c, "e^(−2A_E)(9A_E'² + 3A_E'')", phi, t.numbers("V_curvature"), false);
+        // V grows like e^{4Φ/3} in a confining IR: a log axis, positive values only
+        c.getStyler().setYAxisLogarithmic(true);
+        add(c, "e^(−2A_E)(12A_E'² − (4/3)Φ'²)", phi, positive(t.numbers("V_kinetic")), false);
+        add(c, "e^(−2A_E)(9A_E'² + 3A_E'')", phi, positive(t.numbers("V_curvature")), false);
         return c;
+    }
+
+    private static double[] positive(double[] v) {
+        double[] out = v.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (!(out[i] > 0)) {
+                out[i] = Double.NaN;
+            }
+        }
+        return out;
     }
 
     static XYChart loss(Path metrics) throws IOException {
