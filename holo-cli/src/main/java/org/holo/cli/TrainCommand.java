@@ -13,6 +13,7 @@ import org.holo.train.run.RunDirectory;
 import org.holo.train.run.RunResult;
 import org.holo.train.run.TrainingRun;
 import org.holo.train.spectrum.SpectralConfigs;
+import org.holo.train.spectrum.SpectralReports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -45,7 +46,8 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (resume != null ? SpectralConfigs.isSpectral(resume.resolve(RunDirectory.CONFIG)) : options.config != null && SpectralConfigs.isSpectral(options.config)) {
+        boolean spectral = resume != null ? SpectralReports.isSpectral(resume) : options.config != null && SpectralConfigs.isSpectral(options.config);
+        if (spectral) {
             return SpectralCommands.train(options, out, resume, quiet.quiet, noPlots);
         }
         RunResult r;
