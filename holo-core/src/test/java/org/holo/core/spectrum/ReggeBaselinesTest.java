@@ -39,6 +39,18 @@ class ReggeBaselinesTest {
     }
 
     @Test
+    void allFiveEstablishedStatesGiveTheReferenceFits() {
+        // the reference notes' fits to the five PDG masses: κ = 0.490 GeV; a, b, c = 1.18, 1.01, −0.29 GeV²
+        List<MesonState> s = List.of(state(1, 0, 0.77526), state(1, 1, 1.465), state(1, 2, 1.720), state(2, 0, 1.3182),
+                state(2, 1, 1.706));
+        assertEquals(0.490, ReggeBaselines.softWallKappa(s), 5e-4);
+        double[] abc = ReggeBaselines.linear(s);
+        assertEquals(1.18, abc[0], 5e-3);
+        assertEquals(1.01, abc[1], 5e-3);
+        assertEquals(-0.29, abc[2], 5e-3);
+    }
+
+    @Test
     void aSingleSpinDoesNotFixTheReggeFit() {
         assertNull(ReggeBaselines.linear(List.of(state(1, 0, 0.8), state(1, 1, 1.4), state(1, 2, 1.7))));
     }
