@@ -80,6 +80,13 @@ public final class SpectralConfigs {
             require(s.heldOutLevels >= 0, name, "data.heldOutLevels", "must be 0 or more, found " + s.heldOutLevels);
             require(s.levels + s.heldOutLevels <= 20, name, "data.heldOutLevels", "levels + heldOutLevels must be at most 20");
             require(s.relativeSigma > 0 && Double.isFinite(s.relativeSigma), name, "data.relativeSigma", "must be positive, found " + s.relativeSigma);
+            // the exact masses have no wall; the model's wall must be where the highest level's ψ ~ e^{−κ²z²/2} has died
+            // out (physics.md §9.2: κ z_max ≥ √(4(n+S)) + 2.5 keeps the wall's shift of m² below 10⁻⁴ κ²)
+            int top = s.levels + s.heldOutLevels - 1 + Arrays.stream(s.spins).max().orElse(1);
+            double wall = (Math.sqrt(4.0 * top) + 2.5) / s.kappa_GeV;
+            require(m.zMax_GeV_inv >= wall, name, "model.zMax_GeV_inv", String.format(java.util.Locale.ROOT,
+                    "%s GeV^-1 is too close for kappa = %s GeV and levels up to n+S = %d: the wall must lie at (sqrt(4(n+S)) + 2.5)/kappa"
+                            + " = %.1f GeV^-1 or beyond", m.zMax_GeV_inv, s.kappa_GeV, top, wall));
         }
         SpectralConfig.Training t = c.training;
         require(t.epochs >= 0, name, "training.epochs", "must be 0 or more, found " + t.epochs);

@@ -79,6 +79,16 @@ class SpectralObjectiveTest {
         mentions("training.decayEpochs=7000", "training.decayEpochs (from --set", "must lie in 0 … training.epochs (6000)");
     }
 
+    @Test
+    void aClosureWallTooCloseForItsLevelsIsRejected() {
+        Path file = TestSupport.projectRoot().resolve("experiments").resolve("soft-wall-closure.json");
+        // the shipped closure passes: κ = 0.5 GeV, n + S ≤ 6 needs z_max ≥ 14.8 GeV⁻¹
+        SpectralConfigs.load(file, List.of());
+        String m = assertThrows(ConfigException.class, () -> SpectralConfigs.load(file, List.of("data.kappa_GeV=0.3"))).getMessage();
+        assertTrue(m.contains("model.zMax_GeV_inv: 15.0 GeV^-1 is too close for kappa = 0.3 GeV and levels up to n+S = 6"), m);
+        SpectralConfigs.load(file, List.of("data.kappa_GeV=0.3", "model.zMax_GeV_inv=25"));
+    }
+
     private static void mentions(String override, String... parts) {
         Path file = TestSupport.projectRoot().resolve("experiments").resolve("ahs2020-mesons.json");
         String m = assertThrows(ConfigException.class, () -> SpectralConfigs.load(file, List.of(override))).getMessage();
