@@ -69,6 +69,23 @@ class MesonSpectrumCommandsTest {
         assertTrue(Cli.run("config", "show", mesons()).out().contains("\"kind\" : \"meson-spectrum\""));
     }
 
+    @Test
+    void ensembleMembersAreTheSingleRunsOfTheirSeeds() throws Exception {
+        Path ens = tmp.resolve("ens");
+        String[] args = {"ensemble", mesons(), "--seeds", "1..2", "--out", ens.toString(), "--set", "model.points=60",
+            "--set", "training.epochs=40", "--set", "training.decayEpochs=20", "--quiet"};
+        Cli.Result r = Cli.run(args);
+        assertEquals(ExitCodes.OK, r.exitCode(), r.err());
+        assertTrue(Files.isRegularFile(ens.resolve("spectrum-ensemble.csv")));
+        assertTrue(Files.isRegularFile(ens.resolve("spectrum-ensemble.json")));
+        Path single = tmp.resolve("single");
+        assertEquals(ExitCodes.OK, train(single, mesons(), "--seed", "2").exitCode());
+        assertEquals(Files.readString(single.resolve("spectrum.csv")), Files.readString(ens.resolve("seed-2").resolve("spectrum.csv")));
+        assertEquals(Files.readString(single.resolve("metrics.jsonl")), Files.readString(ens.resolve("seed-2").resolve("metrics.jsonl")));
+        assertEquals(ExitCodes.BAD_INPUT, Cli.run("ensemble", mesons(), "--seeds", "1..2", "--backend", "djl",
+                "--out", tmp.resolve("djl").toString(), "--quiet").exitCode());
+    }
+
     private Cli.Result expectBadInput(String... args) {
         Cli.Result r = Cli.run(args);
         assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), "stderr: " + r.err());

@@ -13,7 +13,7 @@ import org.holo.train.io.AtomicFiles;
 import org.holo.train.loop.TrainingListener;
 
 /**
- * A meson-spectrum config trained from many seeds (holo ensemble): one run directory per seed, NAME-seedS, each the
+ * A meson-spectrum config trained from many seeds (holo ensemble): one run directory per seed, seed-S, each the
  * single run of its seed (so {@code holo reproduce} works on a member), then the spread of every state's predicted
  * mass over the converged members in spectrum-ensemble.csv and spectrum-ensemble.json.
  */
@@ -39,7 +39,7 @@ public final class SpectralEnsemble {
         List<SpectralOutputs.Summary> members = new ArrayList<>();
         List<Path> dirs = new ArrayList<>();
         for (SpectralConfig c : configs) {
-            Path member = dir.resolve(c.name + "-seed" + c.training.seed);
+            Path member = dir.resolve("seed-" + c.training.seed); // as holo ensemble names the members of every experiment
             dirs.add(member);
             members.add(SpectralRun.execute(c, member, progress == null ? null : progress.apply(c.name + " seed " + c.training.seed)));
         }

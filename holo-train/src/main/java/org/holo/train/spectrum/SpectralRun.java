@@ -113,9 +113,8 @@ public final class SpectralRun {
         }
         Trainer.Member member = new Trainer.Member(adam, e.layout(), e.initialParams(), e.data(),
                 e.seeds().stream(SeedStreams.SHUFFLE), listeners, resume == null ? null : resume.position());
-        TrainingState s;
         // one mini-batch of every training state: the loss is the χ²/N of the whole spectrum at every step
-        s = new Trainer(t.epochs, e.data().size()).fit(new SpectralBackend(e.objective()), List.of(member)).get(0);
+        TrainingState s = new Trainer(t.epochs, e.data().size()).fit(new SpectralBackend(e.objective()), List.of(member)).get(0);
         long from = resume == null ? 0 : resume.position().step();
         int epochsDone = s.stopped() ? s.epoch - 1 : s.epoch;
         return new Outcome(s.params.clone(), s.epochLoss, s.epochDataLoss, s.epochRegularisation, s.step, epochsDone,
