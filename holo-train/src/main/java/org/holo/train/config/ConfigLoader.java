@@ -67,6 +67,13 @@ public final class ConfigLoader {
     public static Loaded load(Path file, List<String> overrides) {
         String name = file.toString();
         ObjectNode tree = readTree(file, overrides);
+        JsonNode kind = tree.get(KIND);
+        if (kind != null) {
+            // another experiment (docs/config.md): the commands that take it check the kind before calling this
+            throw new ConfigException(name + ": " + KIND + ": " + ("meson-spectrum".equals(kind.asText())
+                    ? "a meson-spectrum config: holo train, ensemble, config, predict, plot, export and reproduce take it, this command does not"
+                    : "unknown value " + kind + " (the one other kind is meson-spectrum; a holographic-network config has no kind field)"));
+        }
         ExperimentConfig config;
         try {
             JsonNode data = tree.get("data");
