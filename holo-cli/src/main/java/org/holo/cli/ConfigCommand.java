@@ -2,6 +2,7 @@ package org.holo.cli;
 
 import java.util.concurrent.Callable;
 import org.holo.train.config.ConfigLoader;
+import org.holo.train.spectrum.SpectralConfigs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -27,6 +28,10 @@ final class ConfigCommand implements Runnable {
 
         @Override
         public Integer call() {
+            if (options.config != null && SpectralConfigs.isSpectral(options.config)) {
+                System.out.println(options.loadSpectral().file() + ": valid");
+                return ExitCodes.OK;
+            }
             ConfigLoader.Loaded loaded = options.load();
             System.out.println(loaded.file() + ": valid");
             return ExitCodes.OK;
@@ -41,6 +46,10 @@ final class ConfigCommand implements Runnable {
 
         @Override
         public Integer call() {
+            if (options.config != null && SpectralConfigs.isSpectral(options.config)) {
+                System.out.print(SpectralConfigs.toJson(options.loadSpectral().config()));
+                return ExitCodes.OK;
+            }
             System.out.print(ConfigLoader.toJson(options.load().config()));
             return ExitCodes.OK;
         }

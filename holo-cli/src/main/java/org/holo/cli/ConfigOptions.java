@@ -10,6 +10,7 @@ import org.holo.train.config.ConfigLoader;
 import org.holo.train.config.DataConfig;
 import org.holo.train.config.ExperimentConfig;
 import org.holo.train.data.DataSources;
+import org.holo.train.spectrum.SpectralConfigs;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -37,6 +38,15 @@ final class ConfigOptions {
         ConfigLoader.Loaded loaded = ConfigLoader.load(config, all);
         checkBatchSize(loaded);
         return loaded;
+    }
+
+    /** The config as a meson-spectrum config (with --seed and --set applied); see {@link SpectralConfigs}. */
+    SpectralConfigs.Loaded loadSpectral() {
+        List<String> all = new ArrayList<>(overrides);
+        if (seed != null) {
+            all.add("training.seed=" + seed);
+        }
+        return SpectralConfigs.load(config, all);
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.holo.core.component.Registry;
 import org.holo.train.config.ConfigLoader;
+import org.holo.train.spectrum.SpectralConfigs;
 import org.holo.train.config.ExperimentConfig;
 import org.holo.train.ensemble.EnsembleBackendProvider;
 import org.holo.train.ensemble.EnsembleProgress;
@@ -78,6 +79,12 @@ final class EnsembleCommand implements Callable<Integer> {
             }
         }
         List<Long> seedList = asOptions(() -> SeedList.parse(seeds));
+        if (SpectralConfigs.isSpectral(config)) {
+            if (!"cpu".equals(backend) || device != null) {
+                throw new IllegalArgumentException("--backend " + backend + ": meson-spectrum runs train on the cpu backend only");
+            }
+            return SpectralCommands.ensemble(config, seedList, overrides, out, quiet.quiet);
+        }
         List<ExperimentConfig> configs = new ArrayList<>();
         Path baseDir = null;
         for (long s : seedList) {

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.holo.train.report.Exporter;
 import org.holo.train.report.Reports;
+import org.holo.train.spectrum.SpectralReports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,6 +42,14 @@ final class ExportCommand implements Callable<Integer> {
         Set<Exporter.Format> chosen = new LinkedHashSet<>();
         for (String f : formats.isEmpty() ? List.of("csv") : formats) {
             chosen.add(Exporter.Format.parse(f));
+        }
+        if (SpectralReports.isSpectral(runDir)) {
+            if (!chosen.equals(Set.of(Exporter.Format.CSV))) {
+                throw new IllegalArgumentException("a meson-spectrum run exports its tables as csv only");
+            }
+            Path dir = out.path != null ? out.path : runDir.resolve(Reports.EXPORT_DIR);
+            System.err.println("exported " + SpectralReports.export(runDir, dir).size() + " files to " + dir);
+            return ExitCodes.OK;
         }
         Reports.Summary s = Reports.export(runDir, out.path, chosen);
         Path dir = out.path != null ? out.path : runDir.resolve(Reports.EXPORT_DIR);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.holo.train.report.Plots;
 import org.holo.train.report.Reports;
+import org.holo.train.spectrum.SpectralReports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -25,6 +26,11 @@ final class PlotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (SpectralReports.isSpectral(runDir)) {
+            printNotes(SpectralReports.writeAll(runDir));
+            System.err.println("plots: figures (PNG and SVG) in " + runDir.resolve(Reports.PLOTS_DIR));
+            return ExitCodes.OK;
+        }
         Plots.ensureHeadless();
         Reports.Summary s = Reports.isEnsemble(runDir) ? Reports.writeEnsemble(runDir) : Reports.writeAll(runDir);
         printNotes(s.notes());

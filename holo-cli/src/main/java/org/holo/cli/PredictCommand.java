@@ -7,13 +7,15 @@ import org.holo.train.observable.ChiralCondensate;
 import org.holo.train.observable.CondensatePrediction;
 import org.holo.train.observable.ScanGrid;
 import org.holo.train.run.FinishedRun;
+import org.holo.train.spectrum.SpectralReports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "predict", mixinStandardHelpOptions = true,
-        description = {"Predict the chiral condensate curve <qbar q>(m_q) of a trained QCD run.",
+        description = {"Predict the chiral condensate curve <qbar q>(m_q) of a trained QCD run, or list the",
+            "meson masses of a meson-spectrum run (--n, --spin; with --out DIR also DIR/masses.csv).",
             "For each quark mass: every condensate at which the trained network satisfies",
             "the horizon condition F = 0 (sign changes of F on a grid of <qbar q>, refined",
             "by a Brent solver). Writes into --out DIR (default: RUN_DIR):",
@@ -43,11 +45,25 @@ final class PredictCommand implements Callable<Integer> {
             description = "Points m_q_GeV,condensate_GeV3 to compare with (default: the run's data.dataset).")
     Path lattice;
 
+    @Option(names = "--n", paramLabel = "N",
+            description = "Meson-spectrum runs: list the levels n = 0 … N of each spin (default 4).")
+    Integer levels;
+
+    @Option(names = "--spin", paramLabel = "S", split = ",",
+            description = "Meson-spectrum runs: the spins to list, e.g. --spin 1,2 (default 1,2).")
+    int[] spins;
+
     @Mixin
     CommonOptions.Out out;
 
     @Override
     public Integer call() throws Exception {
+        if (SpectralReports.isSpectral(run)) {
+            return SpectralCommands.predict(run, levels == null ? 4 : levels, spins == null ? new int[] {1, 2} : spins, out);
+        }
+        if (levels != null || spins != null) {
+            throw new IllegalArgumentException("--n and --spin are for meson-spectrum runs; " + run + " is not one");
+        }
         ChiralCondensate.Options options = new ChiralCondensate.Options(mq == null ? null : ScanGrid.parse("--mq", mq),
                 condensate == null ? null : ScanGrid.parse("--condensate", condensate), lattice);
         FinishedRun record = FinishedRun.read(run);

@@ -12,6 +12,8 @@ import org.holo.train.report.Reports;
 import org.holo.train.run.RunDirectory;
 import org.holo.train.run.RunResult;
 import org.holo.train.run.TrainingRun;
+import org.holo.train.spectrum.SpectralConfigs;
+import org.holo.train.spectrum.SpectralReports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -51,6 +53,10 @@ final class TrainCommand implements Callable<Integer> {
         long begin = System.nanoTime();
         double startup = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() * 1e-3;
         double configSeconds = 0.0;
+        boolean spectral = resume != null ? SpectralReports.isSpectral(resume) : options.config != null && SpectralConfigs.isSpectral(options.config);
+        if (spectral) {
+            return SpectralCommands.train(options, out, resume, quiet.quiet, noPlots);
+        }
         RunResult r;
         Path dir;
         if (resume != null) {

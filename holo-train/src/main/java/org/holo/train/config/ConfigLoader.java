@@ -66,6 +66,48 @@ public final class ConfigLoader {
 
     public static Loaded load(Path file, List<String> overrides) {
         String name = file.toString();
+        ObjectNode tree = readTree(file, overrides);
+        JsonNode kind = tree.get(KIND);
+        if (kind != null) {
+            // another experiment (docs/config.md): the commands that take it check the kind before calling this
+            throw new ConfigException(name + ": " + KIND + ": " + ("meson-spectrum".equals(kind.asText())
+                    ? "a meson-spectrum config: holo train, ensemble, config, predict, plot, export and reproduce take it, this command does not"
+                    : "unknown value " + kind + " (the one other kind is meson-spectrum; a holographic-network config has no kind field)"));
+        }
+        ExperimentConfig config;
+        try {
+            JsonNode data = tree.get("data");
+            if (data != null && !data.isObject() && !data.isNull()) {
+                // Jackson's polymorphic binding would read a string as a bare source name or ["band"] as a wrapper
+                String v = data.toString();
+                throw new ConfigException(name + ": data: wrong type, expected an object { \"source\": …, … }"
+                        + (v.length() > 60 ? "" : ", found " + v));
+            }
+            config = bind(tree, name);
+            ConfigValidator.validate(config, name);
+        } catch (ConfigException e) {
+            throw fromOverride(e, name, overrides);
+        }
+        Path base = file.toAbsolutePath().getParent();
+        resolvePaths(config, base);
+        return new Loaded(config, base, file);
+    }
+
+    /** The value of the top-level {@code kind} field of a config, or null when it has none (the holographic network). */
+    public static String kind(Path file) {
+        JsonNode k = readTree(file, List.of()).get(KIND);
+        return k == null ? null : k.asText();
+    }
+
+    /** The top-level field that selects an experiment kind other than the holographic network (docs/config.md). */
+    public static final String KIND = "kind";
+
+    /**
+     * The config file as a JSON object with the {@code --set} overrides applied and older formats upgraded: one-line
+     * errors for a missing, oversized, non-UTF-8, empty or malformed file.
+     */
+    public static ObjectNode readTree(Path file, List<String> overrides) {
+        String name = file.toString();
         if (Files.isDirectory(file)) {
             throw new ConfigException(name + ": is a directory, expected a JSON config file");
         }
@@ -112,23 +154,7 @@ public final class ConfigLoader {
             applyOverride((ObjectNode) tree, o);
         }
         ConfigFormat.upgrade((ObjectNode) tree);
-        ExperimentConfig config;
-        try {
-            JsonNode data = tree.get("data");
-            if (data != null && !data.isObject() && !data.isNull()) {
-                // Jackson's polymorphic binding would read a string as a bare source name or ["band"] as a wrapper
-                String v = data.toString();
-                throw new ConfigException(name + ": data: wrong type, expected an object { \"source\": …, … }"
-                        + (v.length() > 60 ? "" : ", found " + v));
-            }
-            config = bind(tree, name);
-            ConfigValidator.validate(config, name);
-        } catch (ConfigException e) {
-            throw fromOverride(e, name, overrides);
-        }
-        Path base = file.toAbsolutePath().getParent();
-        resolvePaths(config, base);
-        return new Loaded(config, base, file);
+        return (ObjectNode) tree;
     }
 
     /**
@@ -191,7 +217,7 @@ public final class ConfigLoader {
     }
 
     /** A binding or validation error of a field that came from {@code --set}: say so, with the override. */
-    private static ConfigException fromOverride(ConfigException e, String name, List<String> overrides) {
+    public static ConfigException fromOverride(ConfigException e, String name, List<String> overrides) {
         String m = e.getMessage();
         String prefix = name + ": ";
         if (!m.startsWith(prefix)) {
@@ -240,8 +266,13 @@ public final class ConfigLoader {
     }
 
     static ExperimentConfig bind(JsonNode tree, String name) {
+        return bind(tree, name, ExperimentConfig.class);
+    }
+
+    /** Binds a config tree to {@code type} strictly; errors name the field path (see {@link #load}). */
+    public static <T> T bind(JsonNode tree, String name, Class<T> configClass) {
         try {
-            return MAPPER.treeToValue(tree, ExperimentConfig.class);
+            return MAPPER.treeToValue(tree, configClass);
         } catch (InvalidTypeIdException e) {
             String where = path(e);
             String field = where.equals("(top level)") ? "source" : where + ".source";
@@ -314,6 +345,12 @@ public final class ConfigLoader {
         }
         if (type == double[].class) {
             return "an array of numbers";
+        }
+        if (type == int[].class) {
+            return "an array of integers";
+        }
+        if (type == String[].class) {
+            return "an array of strings";
         }
         if (type == ComponentSection.class) {
             return "a component name or an object { \"type\": … }";

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.holo.core.model.ParameterLayout;
 
-/** One JSON line per epoch: step, epoch, loss (mean of the epoch's mini-batches), data loss, L, λ. */
+/** One JSON line per epoch: step, epoch, loss (mean of the epoch's mini-batches), data loss, L and λ when the model has them. */
 public final class MetricsLog implements TrainingListener {
 
     private final List<String> lines;
@@ -29,7 +29,9 @@ public final class MetricsLog implements TrainingListener {
         if (s.layout.has(ParameterLayout.RADIUS)) {
             sb.append(",\"L\":").append(json(s.params[s.layout.offsetOf(ParameterLayout.RADIUS)]));
         }
-        sb.append(",\"lambda\":").append(json(s.params[s.layout.offsetOf(ParameterLayout.LAMBDA)]));
+        if (s.layout.has(ParameterLayout.LAMBDA)) {
+            sb.append(",\"lambda\":").append(json(s.params[s.layout.offsetOf(ParameterLayout.LAMBDA)]));
+        }
         if (s.restarts > 0) {
             sb.append(",\"attempt\":").append(s.restarts); // 0-based: the restart this attempt came from
         }

@@ -46,7 +46,10 @@ public final class ProgressReporter implements TrainingListener {
         if (s.layout.has(ParameterLayout.RADIUS)) {
             sb.append(String.format(Locale.ROOT, "  L %.4f GeV^-1", s.params[s.layout.offsetOf(ParameterLayout.RADIUS)]));
         }
-        sb.append(String.format(Locale.ROOT, "  lambda %.5f  ETA %.0fs ", s.params[s.layout.offsetOf(ParameterLayout.LAMBDA)], left));
+        if (s.layout.has(ParameterLayout.LAMBDA)) {
+            sb.append(String.format(Locale.ROOT, "  lambda %.5f", s.params[s.layout.offsetOf(ParameterLayout.LAMBDA)]));
+        }
+        sb.append(String.format(Locale.ROOT, "  ETA %.0fs ", left));
         out.print(sb);
         out.flush();
     }

@@ -443,7 +443,7 @@ public final class Plots {
 
     // ---------------------------------------------------------------- helpers
 
-    static XYChart chart(String title, String xTitle, String yTitle) {
+    public static XYChart chart(String title, String xTitle, String yTitle) {
         XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle)
                 .build();
         XYStyler st = c.getStyler();

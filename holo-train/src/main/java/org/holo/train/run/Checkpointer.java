@@ -8,14 +8,14 @@ import org.holo.train.loop.TrainingListener;
 import org.holo.train.loop.TrainingState;
 
 /** Writes checkpoint.json every {@code every} optimiser steps and once at the end (the last good state). */
-final class Checkpointer implements TrainingListener {
+public final class Checkpointer implements TrainingListener {
 
     private final Path dir;
     private final long every;
     private final MetricsLog log;
     private final String dataSha256;
 
-    Checkpointer(Path dir, long every, MetricsLog log, String dataSha256) {
+    public Checkpointer(Path dir, long every, MetricsLog log, String dataSha256) {
         this.dir = dir;
         this.every = every;
         this.log = log;

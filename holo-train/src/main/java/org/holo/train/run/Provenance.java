@@ -25,6 +25,7 @@ import java.util.Properties;
 import java.util.WeakHashMap;
 import org.holo.core.data.LabelledData;
 import org.holo.train.Experiment;
+import org.holo.train.random.SeedStreams;
 import org.holo.train.MachineInfo;
 import org.holo.train.config.ConfigLoader;
 import org.holo.train.io.AtomicFiles;
@@ -100,6 +101,21 @@ public final class Provenance {
 
     /** The provenance record at the start of a run (times and steps are filled in by {@link #finish}). */
     public static ObjectNode begin(Experiment e, String backend, String device, String dtype) throws IOException {
+        ObjectNode o = begin(e.seeds(), backend, device, dtype, e.inputFiles(), e.data(), ConfigLoader.mapper().valueToTree(e.config()));
+        if (e.config().data instanceof org.holo.train.config.DataConfig.FromMetric f
+                && org.holo.train.config.DataConfig.FromMetric.BERNOULLI.equals(f.labels)) {
+            // only a run that draws from it records it: provenance of every other run is unchanged
+            ((ObjectNode) o.get("stream_seeds")).put(SeedStreams.LABELS, e.seeds().streamSeed(SeedStreams.LABELS));
+        }
+        return o;
+    }
+
+    /**
+     * The provenance record at the start of any run: its seed streams, where it runs, its input files, the training
+     * data it was built into and the resolved config.
+     */
+    public static ObjectNode begin(SeedStreams seeds, String backend, String device, String dtype, List<Path> inputFiles,
+                                   LabelledData data, JsonNode config) throws IOException {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("holo_version", MachineInfo.holoVersion());
         String commit = gitCommit();
@@ -108,15 +124,10 @@ public final class Provenance {
         } else {
             o.put("git_commit", commit);
         }
-        o.put("seed", e.config().training.seed);
+        o.put("seed", seeds.seed());
         ObjectNode streams = o.putObject("stream_seeds");
-        for (Map.Entry<String, Long> s : e.seeds().derived().entrySet()) {
+        for (Map.Entry<String, Long> s : seeds.derived().entrySet()) {
             streams.put(s.getKey(), s.getValue());
-        }
-        if (e.config().data instanceof org.holo.train.config.DataConfig.FromMetric f
-                && org.holo.train.config.DataConfig.FromMetric.BERNOULLI.equals(f.labels)) {
-            // only a run that draws from it records it: provenance of every other run is unchanged
-            streams.put(org.holo.train.random.SeedStreams.LABELS, e.seeds().streamSeed(org.holo.train.random.SeedStreams.LABELS));
         }
         o.put("backend", backend);
         o.put("device", device);
@@ -129,7 +140,7 @@ public final class Provenance {
         v.put("pytorch_pinned", MachineInfo.pinnedPytorch());
         MachineInfo.putMachine(o);
         ArrayNode inputs = o.putArray("input_files");
-        for (Path p : e.inputFiles()) {
+        for (Path p : inputFiles) {
             ObjectNode f = inputs.addObject();
             f.put("path", p.toString());
             f.put("sha256", sha256(p));
@@ -142,18 +153,23 @@ public final class Provenance {
                 plugins.addObject().put("path", j.path().toString()).put("sha256", j.sha256()).put("bytes", j.bytes());
             }
         }
-        o.put("training_data_sha256", dataSha256(e));
-        o.put("training_data_points", e.data().size());
+        o.put("training_data_sha256", dataSha256(data));
+        o.put("training_data_points", data.size());
         o.put("started_at", Instant.now().toString());
-        o.set("config", ConfigLoader.mapper().valueToTree(e.config()));
+        o.set("config", config);
         return o;
     }
 
     public static void finish(ObjectNode o, RunResult r) {
+        finish(o, r.steps(), r.epochs(), r.seconds());
+    }
+
+    /** Fills in when the run finished, its optimiser steps, epochs and training seconds. */
+    public static void finish(ObjectNode o, long steps, int epochs, double seconds) {
         o.put("finished_at", Instant.now().toString());
-        o.put("steps", r.steps());
-        o.put("epochs", r.epochs());
-        o.put("seconds", r.seconds());
+        o.put("steps", steps);
+        o.put("epochs", epochs);
+        o.put("seconds", seconds);
     }
 
     public static void write(Path dir, ObjectNode o) throws IOException {

@@ -11,6 +11,10 @@ import java.util.Map;
 import org.holo.train.config.ConfigLoader;
 import org.holo.train.config.ExperimentConfig;
 import org.holo.train.modes.RunModes;
+import org.holo.train.spectrum.SpectralConfig;
+import org.holo.train.spectrum.SpectralConfigs;
+import org.holo.train.spectrum.SpectralOutputs;
+import org.holo.train.spectrum.SpectralRun;
 
 /** Re-runs a run from its record and compares the two, field by field. */
 public final class Reproduction {
@@ -23,8 +27,17 @@ public final class Reproduction {
         return Provenance.changedInputs(runDir);
     }
 
-    /** Trains again from {@code runDir}/config.json into {@code outDir}. */
+    /**
+     * Trains again from {@code runDir}/config.json into {@code outDir}; returns the result of a holographic-network
+     * run, null for a meson-spectrum run (its result is in outDir).
+     */
     public static RunResult rerun(Path runDir, Path outDir) throws IOException {
+        if (SpectralConfigs.isSpectral(runDir.resolve(RunDirectory.CONFIG))) {
+            SpectralConfig spectral = SpectralConfigs.load(runDir.resolve(RunDirectory.CONFIG), List.of()).config();
+            RunDirectory.requireFresh(outDir);
+            SpectralRun.execute(spectral, outDir, null);
+            return null;
+        }
         ExperimentConfig config = ConfigLoader.load(runDir.resolve(RunDirectory.CONFIG), List.of()).config();
         RunDirectory.requireFresh(outDir);
         return TrainingRun.execute(config, runDir.toAbsolutePath(), outDir, null);
@@ -32,7 +45,8 @@ public final class Reproduction {
 
     /**
      * Differences between two run directories: every result.json field (timing excepted) and the bytes of
-     * metric.csv and metrics.jsonl, and of modes.json and modes.csv where both runs have them. Empty when the runs are identical. Where {@code a} is an older run without
+     * metric.csv and metrics.jsonl, and of modes.json and modes.csv where both runs have them (of a meson-spectrum
+     * run: metrics.jsonl, spectrum.csv, geometry.csv, ihqcd.csv). Empty when the runs are identical. Where {@code a} is an older run without
      * the sensitivity profile, those fields and metric.csv columns of {@code b} are not compared.
      */
     public static List<String> diff(Path a, Path b) throws IOException {
@@ -40,9 +54,13 @@ public final class Reproduction {
         JsonNode ra = ConfigLoader.mapper().readTree(Files.readString(a.resolve(RunDirectory.RESULT)));
         JsonNode rb = ConfigLoader.mapper().readTree(Files.readString(b.resolve(RunDirectory.RESULT)));
         compare("result", ra, rb, diffs);
-        for (String f : List.of(RunDirectory.METRIC, RunDirectory.METRICS, RunModes.JSON, RunModes.CSV)) {
+        for (String f : List.of(RunDirectory.METRIC, RunDirectory.METRICS, RunModes.JSON, RunModes.CSV,
+                SpectralOutputs.SPECTRUM, SpectralOutputs.GEOMETRY, SpectralOutputs.IHQCD)) {
             if (RunModes.isModesFile(f) && !(Files.exists(a.resolve(f)) && Files.exists(b.resolve(f)))) {
                 continue; // a run from before the metric modes, or a diverged run, has none
+            }
+            if (!Files.exists(a.resolve(f)) && !Files.exists(b.resolve(f))) {
+                continue; // the tables of the other kind of run
             }
             String x = Files.readString(a.resolve(f));
             String y = Files.readString(b.resolve(f));

@@ -27,6 +27,7 @@ import org.holo.core.layer.LayerSchemeProvider;
 import org.holo.core.loss.DataLossProvider;
 import org.holo.core.metric.MetricProvider;
 import org.holo.train.TestSupport;
+import org.holo.train.spectrum.SpectralConfig;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,7 +45,7 @@ import org.junit.jupiter.api.Test;
  */
 class ConfigReferenceTest {
 
-    private static final Pattern HEADER = Pattern.compile("field(?: \\(((?:source|scheme|boundary|horizon|metric|loss) [a-z0-9-]+)\\))?");
+    private static final Pattern HEADER = Pattern.compile("field(?: \\(((?:source|scheme|boundary|horizon|metric|loss|kind|spectrum-source) [a-z0-9-]+)\\))?");
     private static final Pattern CODE = Pattern.compile("`([^`]*)`");
     private static final Pattern QUOTIENT = Pattern.compile("(-?[0-9.]+(?:e-?[0-9]+)?)/([0-9.]+(?:e-?[0-9]+)?)");
     /** Scope of the tables that list the fields every config has. */
@@ -69,7 +70,8 @@ class ConfigReferenceTest {
     void aFieldOfTheConfigClassesThatIsNotDocumentedFails() {
         String reference = referenceWith(metricTableWith("")).replace("| `data.threshold` | `0.1` | |\n", "");
         assertEquals(List.of("data.threshold (source metric): a config field that is not documented"), problems(reference));
-        String noTraining = referenceWith(metricTableWith("")).replace("| `training.seed` | `1` | |\n", "");
+        // the first table's row only: the meson-spectrum table has a training.seed of its own
+        String noTraining = referenceWith(metricTableWith("")).replaceFirst(Pattern.quote("| `training.seed` | `1` | |\n"), "");
         assertEquals(List.of("training.seed: a config field that is not documented"), problems(noTraining));
     }
 
@@ -168,7 +170,25 @@ class ConfigReferenceTest {
         componentFields(LayerSchemeProvider.KIND, "scheme", (m, n) -> m.model.scheme = ComponentSection.named(n), m -> m.model.scheme, scopes);
         componentFields(HorizonConditionProvider.KIND, "horizon", (m, n) -> m.model.horizon = ComponentSection.named(n), m -> m.model.horizon, scopes);
         componentFields(DataLossProvider.KIND, "loss", (m, n) -> m.training.loss = ComponentSection.named(n), m -> m.training.loss, scopes);
+        spectralFields(scopes);
         return scopes;
+    }
+
+    /**
+     * The meson-spectrum config ({@code "kind": "meson-spectrum"}): scope {@code kind meson-spectrum} for its fields
+     * (the data section's {@code source} only) and {@code spectrum-source NAME} for the fields of each data source.
+     */
+    private static void spectralFields(Map<String, Map<String, JsonNode>> scopes) {
+        Map<String, JsonNode> fields = new TreeMap<>();
+        leaves("", ConfigLoader.mapper().valueToTree(new SpectralConfig()), fields);
+        fields.keySet().removeIf(p -> p.startsWith("data.") && !p.equals("data.source"));
+        scopes.put("kind " + SpectralConfig.KIND, fields);
+        for (JsonSubTypes.Type t : SpectralConfig.Data.class.getAnnotation(JsonSubTypes.class).value()) {
+            Map<String, JsonNode> source = new TreeMap<>();
+            leaves("data.", ConfigLoader.mapper().valueToTree(newInstance(t.value())), source);
+            assertEquals(TextNode.valueOf(t.name()), source.remove("data.source"), "Jackson writes the source of " + t.value());
+            scopes.put("spectrum-source " + t.name(), source);
+        }
     }
 
     /**
