@@ -34,7 +34,7 @@ class SmoothMetricLockstepTest {
             // 2000 points / batch 100 = 20 steps per epoch, 10 epochs
             experiments.add(TestSupport.build(file, "training.seed=" + s, "model.grid.layers=10",
                     "model.metric={\"type\":\"" + metric + "\"}", "training.epochs=10", "data.positives=1000",
-                    "data.negatives=1000", "training.restart.maxRestarts=0"));
+                    "data.negatives=1000", "training.restart.maxRestarts=0", "training.decayEpochs=0"));
         }
         List<RunResult> cpu = train("cpu", experiments);
         List<RunResult> djl = train("djl", experiments);

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SmoothMetricRunTest {
 
-    static final String[] SMALL = {"data.positives=500", "data.negatives=500", "training.restart.maxRestarts=0"};
+    static final String[] SMALL = {"data.positives=500", "data.negatives=500", "training.restart.maxRestarts=0", "training.decayEpochs=0"};
 
     @TempDir
     Path tmp;
