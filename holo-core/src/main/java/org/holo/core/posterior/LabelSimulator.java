@@ -1,0 +1,43 @@
+package org.holo.core.posterior;
+
+import org.holo.core.loss.BernoulliLoss;
+import org.holo.core.model.Batch;
+import org.holo.core.model.HolographicNetwork;
+
+/**
+ * Data from the Bernoulli label model, for calibration: inputs uniform in a box of the boundary map's columns
+ * (as the data sources draw their negatives), labels y ~ Bernoulli(κ + (1 − 2κ) t(F_true)).
+ */
+public final class LabelSimulator {
+
+    private LabelSimulator() {
+    }
+
+    /**
+     * n points with x0 uniform in [x0Range], x1 uniform in [x1Range] and labels from the model at {@code params};
+     * per point: two uniforms for the input, one for the label. A point whose F is not finite has t = 1
+     * (the bump of an overflowed field).
+     */
+    public static Batch simulate(HolographicNetwork network, double[] params, BernoulliLoss model, int n,
+                                 double[] x0Range, double[] x1Range, Draws draws) {
+        double[] x0 = new double[n];
+        double[] x1 = new double[n];
+        double[] y = new double[n];
+        double[] f = new double[n];
+        for (int b = 0; b < n; b++) {
+            x0[b] = x0Range[0] + (x0Range[1] - x0Range[0]) * draws.uniform();
+            x1[b] = x1Range[0] + (x1Range[1] - x1Range[0]) * draws.uniform();
+        }
+        network.horizonValues(params, x0, x1, n, f, new HolographicNetwork.Workspace(network, n));
+        double[] pair = new double[2];
+        for (int b = 0; b < n; b++) {
+            double t = 1.0;
+            if (Double.isFinite(f[b])) {
+                network.output().evaluate(f[b], pair);
+                t = pair[0];
+            }
+            y[b] = draws.uniform() < model.probability(t) ? 1.0 : 0.0;
+        }
+        return Batch.of(x0, x1, y);
+    }
+}
