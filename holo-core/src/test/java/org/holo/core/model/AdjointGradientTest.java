@@ -101,7 +101,7 @@ class AdjointGradientTest {
                 }
             }
         }
-        assertEquals(32, out.size());
+        assertEquals(48, out.size()); // 2 data × 2 schemes × 2 boundaries × 2 horizons × 3 losses
         return out.stream();
     }
 
