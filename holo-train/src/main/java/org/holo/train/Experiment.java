@@ -45,11 +45,16 @@ public final class Experiment {
 
     /** The training objective: data loss plus the boundary and smoothness regularisers of the training section. */
     public static Objective objective(ExperimentConfig config, HolographicNetwork network) {
+        return new Objective(network, ModelAssembly.loss(config.training), regularisers(config, network));
+    }
+
+    /** The boundary and smoothness regularisers of the training section (also the prior of a posterior). */
+    public static List<Regulariser> regularisers(ExperimentConfig config, HolographicNetwork network) {
         List<Regulariser> regs = new ArrayList<>();
         regs.add(new BoundaryRegulariser(config.training.boundaryRegularisation, config.model.dimension, network.metric()));
         regs.add(new SmoothnessRegulariser(config.training.smoothnessRegularisation, network.grid(),
                 "uniform".equals(config.training.smoothnessProfile), network.metric()));
-        return new Objective(network, ModelAssembly.loss(config.training), regs);
+        return regs;
     }
 
     public static Experiment build(ExperimentConfig config, Path baseDir) throws IOException {

@@ -49,7 +49,7 @@ public final class BernoulliLoss implements DataLoss {
         for (int b = 0; b < n; b++) {
             double p = clip + scale * t[b];
             double q = clip + scale * (1.0 - t[b]); // 1 − p without its rounding near p = 1
-            sum -= y[b] * Math.log(p) + (1.0 - y[b]) * Math.log(q);
+            sum -= y[b] * StrictMath.log(p) + (1.0 - y[b]) * StrictMath.log(q);
             if (dt != null) {
                 dt[b] = -scale * (y[b] / p - (1.0 - y[b]) / q) / n;
             }

@@ -53,7 +53,7 @@ public final class Calibration {
         if (x <= 0.0) {
             return 1.0;
         }
-        double lnPrefix = -x + a * Math.log(x) - logGamma(a);
+        double lnPrefix = -x + a * StrictMath.log(x) - logGamma(a);
         if (x < a + 1.0) {
             double sum = 1.0 / a;
             double term = sum;
@@ -64,7 +64,7 @@ public final class Calibration {
                     break;
                 }
             }
-            return 1.0 - sum * Math.exp(lnPrefix);
+            return 1.0 - sum * StrictMath.exp(lnPrefix);
         }
         // Lentz's continued fraction for Q
         double tiny = 1e-300;
@@ -90,7 +90,7 @@ public final class Calibration {
                 break;
             }
         }
-        return Math.exp(lnPrefix) * h;
+        return StrictMath.exp(lnPrefix) * h;
     }
 
     /** log Γ(x) for x > 0 (Lanczos, g = 7, nine terms: relative error below 1e-15). */
@@ -98,7 +98,7 @@ public final class Calibration {
         double[] c = {0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
             -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7};
         if (x < 0.5) {
-            return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1.0 - x);
+            return StrictMath.log(Math.PI / Math.abs(StrictMath.sin(Math.PI * x))) - logGamma(1.0 - x);
         }
         x -= 1.0;
         double a = c[0];
@@ -106,6 +106,6 @@ public final class Calibration {
         for (int i = 1; i < 9; i++) {
             a += c[i] / (x + i);
         }
-        return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(a);
+        return 0.5 * StrictMath.log(2 * Math.PI) + (x + 0.5) * StrictMath.log(t) - t + StrictMath.log(a);
     }
 }

@@ -93,7 +93,7 @@ public final class Coordinates {
     public double[] params(double[] x) {
         double[] p = base.clone();
         for (int k = 0; k < index.length; k++) {
-            p[index[k]] = k == radiusCoordinate ? Math.exp(x[k]) : x[k];
+            p[index[k]] = k == radiusCoordinate ? StrictMath.exp(x[k]) : x[k];
         }
         return p;
     }
@@ -102,7 +102,7 @@ public final class Coordinates {
     public double[] coordinates(double[] params) {
         double[] x = new double[index.length];
         for (int k = 0; k < index.length; k++) {
-            x[k] = k == radiusCoordinate ? Math.log(params[index[k]]) : params[index[k]];
+            x[k] = k == radiusCoordinate ? StrictMath.log(params[index[k]]) : params[index[k]];
         }
         return x;
     }

@@ -95,7 +95,7 @@ public final class Diagnostics {
             previous = pair;
             tau += 2.0 * pair;
         }
-        return m * n / Math.max(tau, 1.0 / Math.log10(Math.max(10.0, m * n)));
+        return m * n / Math.max(tau, 1.0 / StrictMath.log10(Math.max(10.0, m * n)));
     }
 
     /** Quantile p of the values (linear interpolation between order statistics, Hyndman–Fan type 7). */

@@ -80,7 +80,7 @@ public final class GaussianPrior {
                 sd = scales.metricSd();
             } else if (k == c.radiusCoordinate()) {
                 sd = scales.logRadiusSd();
-                centre = Math.log(referenceRadius);
+                centre = StrictMath.log(referenceRadius);
             } else if (k == c.lambdaCoordinate()) {
                 sd = scales.lambdaSd();
             } else {

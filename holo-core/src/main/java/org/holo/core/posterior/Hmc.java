@@ -129,7 +129,7 @@ public final class Hmc {
         double[] p = new double[n];
         double eps = s.initialStep();
         // dual averaging (Hoffman and Gelman 2014, Algorithm 5)
-        double mu = Math.log(10.0 * eps);
+        double mu = StrictMath.log(10.0 * eps);
         double hBar = 0.0;
         double logEpsBar = 0.0;
         final double gamma = 0.05;
@@ -169,7 +169,7 @@ public final class Hmc {
                     divergences++;
                 }
             } else {
-                accept = Math.min(1.0, Math.exp(h0 - h1));
+                accept = Math.min(1.0, StrictMath.exp(h0 - h1));
             }
             double coin = draws.uniform();
             if (coin < accept) {
@@ -182,11 +182,11 @@ public final class Hmc {
                 double w = 1.0 / (m + t0);
                 hBar = (1.0 - w) * hBar + w * (s.targetAcceptance() - accept);
                 double logEps = mu - Math.sqrt(m) / gamma * hBar;
-                double eta = Math.pow(m, -kappa);
+                double eta = StrictMath.pow(m, -kappa);
                 logEpsBar = eta * logEps + (1.0 - eta) * logEpsBar;
-                eps = Math.exp(logEps);
+                eps = StrictMath.exp(logEps);
                 if (it == s.warmup() - 1) {
-                    eps = Math.exp(logEpsBar);
+                    eps = StrictMath.exp(logEpsBar);
                 }
             } else {
                 out[it - s.warmup()] = position(z);

@@ -15,8 +15,9 @@ public final class LabelSimulator {
 
     /**
      * n points with x0 uniform in [x0Range], x1 uniform in [x1Range] and labels from the model at {@code params};
-     * per point: two uniforms for the input, one for the label. A point whose F is not finite has t = 1
-     * (the bump of an overflowed field).
+     * per point: two uniforms for the input, one for the label. Null when F is not finite at some input (the
+     * field overflowed): the posterior gives such parameters no mass, so a calibration must draw its truth again
+     * (it then samples the prior restricted to where the network is finite on the data, as the posterior sees it).
      */
     public static Batch simulate(HolographicNetwork network, double[] params, BernoulliLoss model, int n,
                                  double[] x0Range, double[] x1Range, Draws draws) {
@@ -29,14 +30,15 @@ public final class LabelSimulator {
             x1[b] = x1Range[0] + (x1Range[1] - x1Range[0]) * draws.uniform();
         }
         network.horizonValues(params, x0, x1, n, f, new HolographicNetwork.Workspace(network, n));
+        for (int b = 0; b < n; b++) {
+            if (!Double.isFinite(f[b])) {
+                return null;
+            }
+        }
         double[] pair = new double[2];
         for (int b = 0; b < n; b++) {
-            double t = 1.0;
-            if (Double.isFinite(f[b])) {
-                network.output().evaluate(f[b], pair);
-                t = pair[0];
-            }
-            y[b] = draws.uniform() < model.probability(t) ? 1.0 : 0.0;
+            network.output().evaluate(f[b], pair);
+            y[b] = draws.uniform() < model.probability(pair[0]) ? 1.0 : 0.0;
         }
         return Batch.of(x0, x1, y);
     }
