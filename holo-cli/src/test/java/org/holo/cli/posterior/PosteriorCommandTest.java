@@ -79,6 +79,23 @@ class PosteriorCommandTest {
     }
 
     @Test
+    void anEnsembleStartsItsChainsAtItsMembers() throws Exception {
+        Path dir = tmp.resolve("ens");
+        Cli.Result e = Cli.run("ensemble", Cli.ads(), "--seeds", "2..3", "--out", dir.toString(), "--no-plots", "--set", "training.epochs=3",
+                "--set", "data.positives=150", "--set", "data.negatives=150", "--set", "training.batchSize=10", "--set",
+                "training.convergedLoss=1", "--quiet");
+        assertEquals(0, e.exitCode(), e.err());
+        Cli.Result r = Cli.run("posterior", dir.toString(), "--samples", "30", "--warmup", "20", "--chains", "4");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode j = new ObjectMapper().readTree(dir.resolve("posterior.json").toFile());
+        assertEquals(2, j.get("runs").asInt());
+        assertEquals(2, j.get("laplace").size(), "a Laplace approximation around each member");
+        assertEquals(List.of(0, 1, 0, 1), List.of(j.get("chains").get(0).get("start").asInt(), j.get("chains").get(1).get("start").asInt(),
+                j.get("chains").get(2).get("start").asInt(), j.get("chains").get(3).get("start").asInt()));
+        assertTrue(Files.isRegularFile(dir.resolve("posterior.csv")));
+    }
+
+    @Test
     void aRunWhoseDataAreGoneIsOneLineAndExitTwo() throws Exception {
         Path data = tmp.resolve("data.csv");
         Cli.Result g = Cli.run("generate", Cli.ads(), "--out", data.toString(), "--set", "data.positives=150", "--set",
