@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
         description = "Holographic deep learning: learn the bulk metric h(eta) of AdS/QCD from boundary data.",
         subcommands = {TrainCommand.class, GenerateCommand.class, ReproduceCommand.class, ConfigCommand.class, ExportCommand.class,
             PlotCommand.class, PredictCommand.class, PotentialCommand.class, EnsembleCommand.class, BenchCommand.class,
-            ComponentsCommand.class, SweepCommand.class, ModesCommand.class, CommandLine.HelpCommand.class},
+            ComponentsCommand.class, SweepCommand.class, ModesCommand.class, PosteriorCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:done", "1:internal error (a bug: please report it)", "2:bad usage, config or data",
             "3:training diverged", "4:I/O failure", "5:holo reproduce: the results differ",

@@ -48,7 +48,7 @@ public final class Experiment {
         return new Objective(network, ModelAssembly.loss(config.training), regularisers(config, network));
     }
 
-    /** The regularisers of the training section, in the order the objective adds them: boundary, then smoothness. */
+    /** The regularisers of the training section, in the order the objective adds them: boundary, then smoothness (also the prior of a posterior). */
     public static List<Regulariser> regularisers(ExperimentConfig config, HolographicNetwork network) {
         return regularisers(config, network.grid(), network.metric());
     }

@@ -101,7 +101,7 @@ class AdjointGradientTest {
                 }
             }
         }
-        assertEquals(32, out.size());
+        assertEquals(48, out.size()); // 2 data × 2 schemes × 2 boundaries × 2 horizons × 3 losses
         return out.stream();
     }
 
@@ -267,8 +267,11 @@ class AdjointGradientTest {
 
         for (Objective obj : List.of(s.objective, s.dataOnly)) {
             double[] adj = adjoint(obj, s.params, s.batch);
-            double[] fd = finiteDifference(obj, s.params, s.batch, FD_STEP);
-            double[] fdHalf = finiteDifference(obj, s.params, s.batch, FD_STEP / 2);
+            // bernoulli: its finite differences are limited by rounding at the default step (measured: steps 1e-3 and
+            // 2.5e-4 fail the h vs h/2 check on rk4/qcd/regular by 3e-7 and 7e-7, 2e-3 passes every case)
+            double step = c.loss().equals("bernoulli") ? FD_STEP * 2 : FD_STEP;
+            double[] fd = finiteDifference(obj, s.params, s.batch, step);
+            double[] fdHalf = finiteDifference(obj, s.params, s.batch, step / 2);
 
             // the reference itself must be converged far below the tolerance
             GradientCheck.Comparison self = GradientCheck.compare(fdHalf, fd, FLOOR_FRACTION);

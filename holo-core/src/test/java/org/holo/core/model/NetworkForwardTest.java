@@ -107,12 +107,15 @@ class NetworkForwardTest {
 
             double l1 = 0.0;
             double l2 = 0.0;
+            double nll = 0.0;
             for (int b = 0; b < 5; b++) {
                 double t = bump.value(net.horizonValue(p, x0[b], x1[b]));
                 l1 += Math.abs(t - y[b]) / 5;
                 l2 += (t - y[b]) * (t - y[b]) / 5;
+                double pr = 1e-3 + (1 - 2e-3) * t; // the Bernoulli model's p with its default clip
+                nll -= (y[b] * Math.log(pr) + (1 - y[b]) * Math.log(1 - pr)) / 5;
             }
-            double expectedData = lossName.equals("mse") ? l2 : l1 * l1;
+            double expectedData = lossName.equals("mse") ? l2 : lossName.equals("bernoulli") ? nll : l1 * l1;
             double expectedReg = 0.01 * (3 - p[0]) * (3 - p[0]);
             for (int i = 1; i < 10; i++) {
                 double etaHat = 1.0 + (i - 1) * (-0.09);
