@@ -50,4 +50,20 @@ class EnsemblePlotTest {
         assertTrue(!java.util.Arrays.equals(png, Files.readAllBytes(out.resolve(member + "/plots/metric.png"))),
                 "the ensemble figure must show more than its member's curve");
     }
+
+    /** With one converged member the spread is undefined (NaN in h_std): the figures are still drawn, exit 0. */
+    @Test
+    void oneConvergedMemberStillGetsItsFigures(@TempDir Path tmp) throws Exception {
+        Path config = Cli.projectRoot().resolve("experiments/hstt2018-ads-schwarzschild.json");
+        Path out = tmp.resolve("ens");
+        // 3 epochs: seed 1 ends at loss 0.260, seed 2 at 0.275, so convergedLoss 0.27 keeps only seed 1
+        Cli.Result r = Cli.run("ensemble", config.toString(), "--seeds", "1..2", "--out", out.toString(), "--quiet",
+                "--set", "training.epochs=3", "--set", "training.convergedLoss=0.27");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(Files.readString(out.resolve("summary.json")).contains("\"converged\" : 1"), "one member converged");
+        assertEquals("NaN", Files.readAllLines(out.resolve("ensemble.csv")).get(1).split(",")[2]);
+        assertTrue(Files.size(out.resolve("plots/metric.png")) > 1000, "metric figure drawn");
+        List<String> band = Files.readAllLines(out.resolve("export/metric_band.csv"));
+        assertEquals(11, band.size(), "header + 10 layers");
+    }
 }

@@ -77,11 +77,21 @@ public final class Reports {
 
     private static MetricBand readBand(Path csv, int members) throws IOException {
         NumericTable t;
-        try (java.io.Reader r = Files.newBufferedReader(csv)) {
-            t = NumericTable.read(r, csv.toString(), MetricBand.COLUMNS);
-        }
         List<String> c = MetricBand.COLUMNS;
-        return new MetricBand(t.column(c.get(0)), t.column(c.get(1)), t.column(c.get(2)), t.column(c.get(3)),
+        String text = Files.readString(csv);
+        boolean noStd = members < 2;
+        if (noStd) {
+            // one converged member: its spread is undefined and ensemble.csv says so with NaN in h_std (and only there)
+            text = text.replaceAll("(?m)^(?<head>[^,\\n]*,[^,\\n]*,)NaN,", "${head}0,");
+        }
+        try (java.io.Reader r = new java.io.StringReader(text)) {
+            t = NumericTable.read(r, csv.toString(), c);
+        }
+        double[] std = t.column(c.get(2));
+        if (noStd) {
+            java.util.Arrays.fill(std, Double.NaN);
+        }
+        return new MetricBand(t.column(c.get(0)), t.column(c.get(1)), std, t.column(c.get(3)),
                 t.column(c.get(4)), t.column(c.get(5)), members);
     }
 
