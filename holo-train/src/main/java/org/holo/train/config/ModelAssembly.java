@@ -90,8 +90,12 @@ public final class ModelAssembly {
         java.util.List<Regulariser> regs = new java.util.ArrayList<>();
         regs.add(registry.get(BoundaryRegulariser.NAME).create(context, metric, new MapSettings("training.boundaryRegularisation",
                 java.util.Map.of("coefficient", t.boundaryRegularisation))));
-        regs.add(registry.get(SmoothnessRegulariser.NAME).create(context, metric, new MapSettings("training.smoothnessRegularisation",
-                java.util.Map.of("coefficient", t.smoothnessRegularisation, "profile", t.smoothnessProfile))));
+        java.util.Map<String, Object> smoothness = new java.util.LinkedHashMap<>();
+        smoothness.put("coefficient", t.smoothnessRegularisation);
+        if (t.smoothnessProfile != null) {
+            smoothness.put("profile", t.smoothnessProfile); // absent: the default, eta4, as before
+        }
+        regs.add(registry.get(SmoothnessRegulariser.NAME).create(context, metric, new MapSettings("training.smoothnessRegularisation", smoothness)));
         if (t.regularisers != null) {
             for (int i = 0; i < t.regularisers.size(); i++) {
                 regs.add(create(RegulariserProvider.KIND, t.regularisers.get(i), "training.regularisers[" + i + "]",
