@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.holo.core.data.LabelledData;
-import org.holo.core.loss.BoundaryRegulariser;
+import org.holo.core.ScalarTheory;
+import org.holo.core.component.ModelContext;
 import org.holo.core.loss.Regulariser;
-import org.holo.core.loss.SmoothnessRegulariser;
 import org.holo.core.model.HolographicNetwork;
 import org.holo.core.model.Objective;
 import org.holo.train.config.ExperimentConfig;
@@ -43,24 +43,25 @@ public final class Experiment {
         return ModelAssembly.network(m);
     }
 
-    /** The training objective: data loss plus the boundary and smoothness regularisers of the training section. */
+    /** The training objective: data loss plus the regularisers of the training section. */
     public static Objective objective(ExperimentConfig config, HolographicNetwork network) {
         return new Objective(network, ModelAssembly.loss(config.training), regularisers(config, network));
     }
 
-    /** The regularisers of the training section, in the order the objective adds them: boundary, then smoothness (also the prior of a posterior). */
+    /**
+     * The regularisers of the training section, in the order the objective adds them: boundary, then smoothness,
+     * then those of {@code training.regularisers} (see {@link ModelAssembly#regularisers}); also
+     * the prior of a posterior.
+     */
     public static List<Regulariser> regularisers(ExperimentConfig config, HolographicNetwork network) {
         return regularisers(config, network.grid(), network.metric());
     }
 
-    /** The boundary and smoothness regularisers of the training section, acting through {@code metric}. */
+    /** The regularisers of the training section on {@code grid}, acting through {@code metric}. */
     public static List<Regulariser> regularisers(ExperimentConfig config, org.holo.core.RadialGrid grid,
                                                  org.holo.core.metric.MetricParametrisation metric) {
-        List<Regulariser> regs = new ArrayList<>();
-        regs.add(new BoundaryRegulariser(config.training.boundaryRegularisation, config.model.dimension, metric));
-        regs.add(new SmoothnessRegulariser(config.training.smoothnessRegularisation, grid,
-                "uniform".equals(config.training.smoothnessProfile), metric));
-        return regs;
+        ModelContext context = new ModelContext(grid, new ScalarTheory(config.model.dimension, config.model.massSquared));
+        return ModelAssembly.regularisers(config.training, context, metric);
     }
 
     public static Experiment build(ExperimentConfig config, Path baseDir) throws IOException {

@@ -5,6 +5,7 @@ import org.holo.core.boundary.BoundaryMapProvider;
 import org.holo.core.horizon.HorizonConditionProvider;
 import org.holo.core.layer.LayerSchemeProvider;
 import org.holo.core.loss.DataLossProvider;
+import org.holo.core.loss.RegulariserProvider;
 import org.holo.core.metric.MetricProvider;
 
 /** The kinds of model component holo-core defines. */
@@ -13,6 +14,6 @@ public final class ModelKinds implements KindCatalog {
     @Override
     public List<Kind<?>> kinds() {
         return List.of(LayerSchemeProvider.KIND, MetricProvider.KIND, BoundaryMapProvider.KIND, HorizonConditionProvider.KIND,
-                DataLossProvider.KIND);
+                DataLossProvider.KIND, RegulariserProvider.KIND);
     }
 }

@@ -1,5 +1,7 @@
 package org.holo.core.loss;
 
+import org.holo.core.component.ModelContext;
+import org.holo.core.component.Settings;
 import org.holo.core.metric.MetricParametrisation;
 import org.holo.core.tensor.RegulariserTensorForm;
 import org.holo.core.tensor.Tensors;
@@ -9,6 +11,8 @@ import org.holo.core.tensor.Tensors;
  * at the first layer, whatever the parametrisation (for c/η + r that is c/η_0 + r_0).
  */
 public final class BoundaryRegulariser implements Regulariser, RegulariserTensorForm {
+
+    public static final String NAME = "boundary";
 
     private final double coefficient;
     private final double target;
@@ -26,6 +30,11 @@ public final class BoundaryRegulariser implements Regulariser, RegulariserTensor
         this.coefficient = coefficient;
         this.target = dimension;
         this.metric = metric;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
     }
 
     @Override
@@ -52,5 +61,27 @@ public final class BoundaryRegulariser implements Regulariser, RegulariserTensor
                 : ops.column(RegulariserTensorForms.metric(metric).layerValues(ops, metricBlock), 0);
         T r = ops.neg(ops.sub(h0, target)); // d − h_0, exactly: IEEE rounding is symmetric under negation
         return ops.mul(ops.mul(r, coefficient), r);
+    }
+
+    /** Registers the boundary penalty; {@code training.boundaryRegularisation} configures the one every run has. */
+    public static final class Provider implements RegulariserProvider {
+        @Override
+        public String name() {
+            return NAME;
+        }
+
+        @Override
+        public String description() {
+            return "c (d - h(eta_0))^2: holds the metric at the boundary to AdS_{d+1}";
+        }
+
+        @Override
+        public Regulariser create(ModelContext context, MetricParametrisation metric, Settings settings) {
+            double c = settings.number("coefficient", 0.01);
+            if (!(c >= 0.0) || !Double.isFinite(c)) {
+                throw settings.invalid("coefficient", "must be finite and >= 0, got " + c);
+            }
+            return new BoundaryRegulariser(c, context.theory().dimension(), metric);
+        }
     }
 }

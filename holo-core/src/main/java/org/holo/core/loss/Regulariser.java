@@ -5,4 +5,9 @@ public interface Regulariser {
 
     /** Returns the penalty and adds its gradient into {@code grad[offset…]} when grad is not null. */
     double evaluate(double[] params, int offset, double[] grad);
+
+    /** The name it is registered under, for messages (a tensor backend's refusal). */
+    default String name() {
+        return getClass().getSimpleName();
+    }
 }

@@ -1,6 +1,8 @@
 package org.holo.core.loss;
 
 import org.holo.core.RadialGrid;
+import org.holo.core.component.ModelContext;
+import org.holo.core.component.Settings;
 import org.holo.core.metric.MetricParametrisation;
 import org.holo.core.tensor.RegulariserTensorForm;
 import org.holo.core.tensor.Tensors;
@@ -12,6 +14,11 @@ import org.holo.core.tensor.Tensors;
  * for c/η + r the remainder r_i, so that the built-in 1/η rise is not penalised.
  */
 public final class SmoothnessRegulariser implements Regulariser, RegulariserTensorForm {
+
+    public static final String NAME = "smoothness";
+    /** c_i = c η̂_i⁴ (the papers) or c_i = c. */
+    public static final String ETA4 = "eta4";
+    public static final String UNIFORM = "uniform";
 
     private final double[] weight;
     private final double[] weightRow; // c_1 … c_{N−1}, for the tensor form
@@ -51,6 +58,11 @@ public final class SmoothnessRegulariser implements Regulariser, RegulariserTens
     }
 
     @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
     public double evaluate(double[] params, int offset, double[] grad) {
         double sum = 0.0;
         for (int i = 1; i < weight.length; i++) {
@@ -82,5 +94,34 @@ public final class SmoothnessRegulariser implements Regulariser, RegulariserTens
                 : RegulariserTensorForms.metric(metric).smoothedValues(ops, metricBlock);
         T diff = ops.sub(ops.columns(values, 1, n), ops.columns(values, 0, n - 1));
         return ops.sumColumns(ops.mul(ops.mul(diff, ops.row(weightRow)), diff));
+    }
+
+    /**
+     * Registers the smoothness penalty; {@code training.smoothnessRegularisation} and {@code training.smoothnessProfile}
+     * configure the one every run has.
+     */
+    public static final class Provider implements RegulariserProvider {
+        @Override
+        public String name() {
+            return NAME;
+        }
+
+        @Override
+        public String description() {
+            return "sum_i c_i (w_i - w_{i-1})^2 over the layers, c_i = c eta_i^4 (eta4) or c (uniform)";
+        }
+
+        @Override
+        public Regulariser create(ModelContext context, MetricParametrisation metric, Settings settings) {
+            double c = settings.number("coefficient", 0.01);
+            if (!(c >= 0.0) || !Double.isFinite(c)) {
+                throw settings.invalid("coefficient", "must be finite and >= 0, got " + c);
+            }
+            String profile = settings.text("profile", ETA4);
+            if (!ETA4.equals(profile) && !UNIFORM.equals(profile)) {
+                throw settings.invalid("profile", "unknown value '" + profile + "' (expected one of " + ETA4 + ", " + UNIFORM + ")");
+            }
+            return new SmoothnessRegulariser(c, context.grid(), UNIFORM.equals(profile), metric);
+        }
     }
 }

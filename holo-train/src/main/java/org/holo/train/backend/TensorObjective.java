@@ -75,7 +75,7 @@ public final class TensorObjective {
         LossTensorForm lossForm = form(backend, "loss", loss.name(), loss, LossTensorForm.class);
         List<RegulariserTensorForm> regs = new ArrayList<>();
         for (Regulariser r : regularisers) {
-            regs.add(form(backend, "regulariser", r.getClass().getSimpleName(), r, RegulariserTensorForm.class));
+            regs.add(form(backend, "regulariser", r.name(), r, RegulariserTensorForm.class));
         }
         return new TensorObjective(network, metric, boundary, layers, horizon, lossForm, regs);
     }

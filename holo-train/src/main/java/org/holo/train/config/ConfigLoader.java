@@ -355,6 +355,9 @@ public final class ConfigLoader {
         if (type == ComponentSection.class) {
             return "a component name or an object { \"type\": … }";
         }
+        if (java.util.List.class.isAssignableFrom(type)) {
+            return "a list [ … ]";
+        }
         return "an object";
     }
 

@@ -72,6 +72,7 @@ public final class ConfigValidator {
         k.nonNegative(t.boundaryRegularisation, "training.boundaryRegularisation");
         k.nonNegative(t.smoothnessRegularisation, "training.smoothnessRegularisation");
         k.oneOf(t.smoothnessProfile, new String[] {"eta4", "uniform"}, "training.smoothnessProfile");
+        k.regularisers(t, network);
         k.positive(t.convergedLoss, "training.convergedLoss");
         k.require(t.regularisationWarmup >= 0 && t.regularisationWarmup <= t.epochs, "training.regularisationWarmup",
                 "must lie in 0.." + t.epochs + " (training.epochs), got " + t.regularisationWarmup);
@@ -155,6 +156,16 @@ public final class ConfigValidator {
         void loss(TrainingConfig t) {
             try {
                 ModelAssembly.loss(t);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(file + ": " + e.getMessage());
+            }
+        }
+
+        /** The regularisers, each reading its own section of training.regularisers: their errors name the field. */
+        void regularisers(TrainingConfig t, HolographicNetwork network) {
+            require(t.regularisers != null, "training.regularisers", "is missing (null); [] for none");
+            try {
+                ModelAssembly.regularisers(t, new org.holo.core.component.ModelContext(network.grid(), network.theory()), network.metric());
             } catch (IllegalArgumentException e) {
                 throw new ConfigException(file + ": " + e.getMessage());
             }

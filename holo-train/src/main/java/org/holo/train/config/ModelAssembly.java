@@ -14,8 +14,12 @@ import org.holo.core.horizon.HorizonCondition;
 import org.holo.core.horizon.HorizonConditionProvider;
 import org.holo.core.layer.LayerMap;
 import org.holo.core.layer.LayerSchemeProvider;
+import org.holo.core.loss.BoundaryRegulariser;
 import org.holo.core.loss.DataLoss;
 import org.holo.core.loss.DataLossProvider;
+import org.holo.core.loss.Regulariser;
+import org.holo.core.loss.RegulariserProvider;
+import org.holo.core.loss.SmoothnessRegulariser;
 import org.holo.core.metric.MetricParametrisation;
 import org.holo.core.metric.MetricProvider;
 import org.holo.core.metric.MetricStart;
@@ -72,6 +76,33 @@ public final class ModelAssembly {
     /** The data loss of a training section. */
     public static DataLoss loss(TrainingConfig t) {
         return create(DataLossProvider.KIND, t.loss, "training.loss", (p, s) -> p.create(s));
+    }
+
+    /**
+     * The regularisers of a training section, in the order the objective sums them: the built-in {@code boundary}
+     * and {@code smoothness} configured by their fields of the training section, then those of
+     * {@code training.regularisers} in the order listed, each reading its own section.
+     *
+     * @param metric the parametrisation whose block they act on
+     */
+    public static java.util.List<Regulariser> regularisers(TrainingConfig t, ModelContext context, MetricParametrisation metric) {
+        Registry<RegulariserProvider> registry = Registry.of(RegulariserProvider.KIND);
+        java.util.List<Regulariser> regs = new java.util.ArrayList<>();
+        regs.add(registry.get(BoundaryRegulariser.NAME).create(context, metric, new MapSettings("training.boundaryRegularisation",
+                java.util.Map.of("coefficient", t.boundaryRegularisation))));
+        java.util.Map<String, Object> smoothness = new java.util.LinkedHashMap<>();
+        smoothness.put("coefficient", t.smoothnessRegularisation);
+        if (t.smoothnessProfile != null) {
+            smoothness.put("profile", t.smoothnessProfile); // absent: the default, eta4, as before
+        }
+        regs.add(registry.get(SmoothnessRegulariser.NAME).create(context, metric, new MapSettings("training.smoothnessRegularisation", smoothness)));
+        if (t.regularisers != null) {
+            for (int i = 0; i < t.regularisers.size(); i++) {
+                regs.add(create(RegulariserProvider.KIND, t.regularisers.get(i), "training.regularisers[" + i + "]",
+                        (p, s) -> p.create(context, metric, s)));
+            }
+        }
+        return regs;
     }
 
     private interface Factory<P, T> {

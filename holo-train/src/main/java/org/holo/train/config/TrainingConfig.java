@@ -19,6 +19,13 @@ public final class TrainingConfig {
     public double smoothnessRegularisation = 0.01;
     /** eta4: c_i = c η̂_i⁴ (the papers: weak near the horizon); uniform: c_i = c (for the remainder of c/η + r). */
     public String smoothnessProfile = "eta4";
+    /**
+     * Further regularisers, after the boundary and smoothness ones above (the order of the sum): component sections
+     * {@code {"type": NAME, …}} of registered regularisers. Written only when there are some, so that the config.json
+     * of a run without them stays as it was.
+     */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+    public java.util.List<ComponentSection> regularisers = new java.util.ArrayList<>();
     /** A run is converged when the mean loss of its final epoch is at most this. */
     public double convergedLoss = 0.1;
     /**
