@@ -27,8 +27,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.holo.core.component.Registry;
-import org.holo.train.data.DataSourceProvider;
 import org.holo.train.data.DataSources;
 
 /**
@@ -269,9 +267,8 @@ public final class ConfigLoader {
         if (source == null || !source.isTextual() || java.util.Arrays.asList(DataConfig.SOURCES).contains(source.textValue())) {
             return bind(tree, name, ExperimentConfig.class);
         }
-        Registry<DataSourceProvider> sources = DataSources.registry();
-        if (!sources.has(source.textValue())) {
-            throw new ConfigException(name + ": data.source: " + sources.unknown(source.textValue()));
+        if (!DataSources.registry().has(source.textValue())) {
+            throw new ConfigException(name + ": data.source: " + DataSources.unknown(source.textValue()));
         }
         ObjectNode rest = ((ObjectNode) tree).deepCopy();
         rest.remove("data");
@@ -288,11 +285,10 @@ public final class ConfigLoader {
             String where = path(e);
             String field = where.equals("(top level)") ? "source" : where + ".source";
             // the data sources are a registry: name them all, plugins' included
-            Registry<DataSourceProvider> sources = DataSources.registry();
             if (e.getTypeId() == null) {
-                throw new ConfigException(name + ": " + field + ": is missing (expected one of " + String.join(", ", sources.names()) + ")");
+                throw new ConfigException(name + ": " + field + ": is missing (expected one of " + String.join(", ", DataSources.names()) + ")");
             }
-            throw new ConfigException(name + ": " + field + ": " + sources.unknown(e.getTypeId()));
+            throw new ConfigException(name + ": " + field + ": " + DataSources.unknown(e.getTypeId()));
         } catch (UnrecognizedPropertyException e) {
             List<String> known = e.getKnownPropertyIds() == null ? List.of()
                     : e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.toList());

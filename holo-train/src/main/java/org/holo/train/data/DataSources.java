@@ -40,11 +40,27 @@ public final class DataSources {
         return Registry.of(DataSourceProvider.KIND);
     }
 
+    /** The registered source names: the built-ins in their documented order (band, metric, csv), then the others sorted. */
+    public static List<String> names() {
+        List<String> names = new ArrayList<>(List.of(DataConfig.SOURCES));
+        names.retainAll(registry().names());
+        registry().names().stream().filter(n -> !names.contains(n)).forEach(names::add);
+        return names;
+    }
+
+    /** The message for a source that is not registered: {@code unknown data source 'x' (known: band, metric, csv, …)}. */
+    public static String unknown(String name) {
+        return "unknown " + DataSourceProvider.KIND.name() + " '" + name + "' (known: " + String.join(", ", names()) + ")";
+    }
+
     /**
      * The source a data section names, made by its provider from the section's fields; an unknown source or a field
      * the provider does not read is an error naming its path. Returns the settings too, for the resolved section.
      */
     public static DataSource create(DataConfig config, String path) {
+        if (!registry().has(config.source())) {
+            throw new IllegalArgumentException(path + ".source: " + unknown(config.source()));
+        }
         DataSourceProvider provider = registry().get(config.source());
         MapSettings settings = config.settings(path);
         DataSource source = provider.create(settings);

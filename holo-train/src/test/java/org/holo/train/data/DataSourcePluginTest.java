@@ -62,6 +62,7 @@ class DataSourcePluginTest {
     @Test
     void theRegistryListsThePluginNextToTheBuiltIns() {
         assertEquals(List.of("band", "csv", "metric", "test-disc"), DataSources.registry().names());
+        assertEquals(List.of("band", "metric", "csv", "test-disc"), DataSources.names(), "the built-ins first, as documented");
     }
 
     @Test
@@ -114,8 +115,8 @@ class DataSourcePluginTest {
     void anUnknownSourceNamesTheRegisteredOnes() throws Exception {
         Path config = config("{\"source\": \"lattice\"}");
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(config, List.of()));
-        TestSupport.assertContainsAll(e.getMessage(), "data.source: unknown data source 'lattice' (known: band, csv, metric, test-disc)");
+        TestSupport.assertContainsAll(e.getMessage(), "data.source: unknown data source 'lattice' (known: band, metric, csv, test-disc)");
         ConfigException missing = assertThrows(ConfigException.class, () -> ConfigLoader.load(config("{\"file\": \"x.csv\"}"), List.of()));
-        TestSupport.assertContainsAll(missing.getMessage(), "data.source: is missing (expected one of band, csv, metric, test-disc)");
+        TestSupport.assertContainsAll(missing.getMessage(), "data.source: is missing (expected one of band, metric, csv, test-disc)");
     }
 }
