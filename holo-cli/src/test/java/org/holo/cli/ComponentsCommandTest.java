@@ -39,6 +39,8 @@ class ComponentsCommandTest {
             }
         }
         assertTrue(r.out().contains("  condensate ") && r.out().contains("  potential "), r.out());
+        assertTrue(Kinds.all().contains(org.holo.train.data.DataSourceProvider.KIND));
+        assertTrue(r.out().contains("  band ") && r.out().contains("  metric ") && r.out().contains("  csv "), r.out());
     }
 
     @Test

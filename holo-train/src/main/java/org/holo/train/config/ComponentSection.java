@@ -73,6 +73,13 @@ public final class ComponentSection {
         return java.util.Collections.unmodifiableMap(fields);
     }
 
+    /** The fields of a JSON object as plain values, as {@link MapSettings} reads them. */
+    static Map<String, Object> plainFields(JsonNode object) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        object.fields().forEachRemaining(e -> values.put(e.getKey(), plain(e.getValue())));
+        return values;
+    }
+
     private static Object plain(JsonNode v) {
         if (v.isIntegralNumber()) {
             return v.canConvertToLong() ? (Object) v.longValue() : v.bigIntegerValue();

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.holo.train.data.DataSources;
 
 /**
  * Reads a config strictly: unknown keys, wrong types and duplicate keys are errors naming the field path.
@@ -247,17 +248,8 @@ public final class ConfigLoader {
 
     /** Makes data file paths absolute, so the resolved config runs from anywhere (e.g. a run directory). */
     static void resolvePaths(ExperimentConfig config, Path base) {
-        if (config.data instanceof DataConfig.Band) {
-            DataConfig.Band b = (DataConfig.Band) config.data;
-            b.dataset = base.resolve(b.dataset).normalize().toString();
-        } else if (config.data instanceof DataConfig.Csv) {
-            DataConfig.Csv c = (DataConfig.Csv) config.data;
-            c.file = base.resolve(c.file).normalize().toString();
-        } else if (config.data instanceof DataConfig.FromMetric) {
-            DataConfig.FromMetric f = (DataConfig.FromMetric) config.data;
-            if (f.table != null && !f.table.isBlank()) {
-                f.table = base.resolve(f.table).normalize().toString();
-            }
+        if (config.data != null) {
+            config.data.resolvePaths(base);
         }
         ModelConfig.MetricInit init = config.model == null ? null : config.model.metricInit;
         if (init != null && init.file != null && !init.file.isBlank()) {
@@ -265,8 +257,24 @@ public final class ConfigLoader {
         }
     }
 
+    /**
+     * Binds an experiment config; a data source without a typed section here (a plugin's) is kept as a
+     * {@link DataConfig.Section} for its provider to read, an unregistered one is an error listing the registered names.
+     */
     static ExperimentConfig bind(JsonNode tree, String name) {
-        return bind(tree, name, ExperimentConfig.class);
+        JsonNode data = tree.get("data");
+        JsonNode source = data == null || !data.isObject() ? null : data.get("source");
+        if (source == null || !source.isTextual() || java.util.Arrays.asList(DataConfig.SOURCES).contains(source.textValue())) {
+            return bind(tree, name, ExperimentConfig.class);
+        }
+        if (!DataSources.registry().has(source.textValue())) {
+            throw new ConfigException(name + ": data.source: " + DataSources.unknown(source.textValue()));
+        }
+        ObjectNode rest = ((ObjectNode) tree).deepCopy();
+        rest.remove("data");
+        ExperimentConfig config = bind(rest, name, ExperimentConfig.class);
+        config.data = DataConfig.Section.of((ObjectNode) data);
+        return config;
     }
 
     /** Binds a config tree to {@code type} strictly; errors name the field path (see {@link #load}). */
@@ -276,11 +284,11 @@ public final class ConfigLoader {
         } catch (InvalidTypeIdException e) {
             String where = path(e);
             String field = where.equals("(top level)") ? "source" : where + ".source";
+            // the data sources are a registry: name them all, plugins' included
             if (e.getTypeId() == null) {
-                throw new ConfigException(name + ": " + field + ": is missing (expected one of " + String.join(", ", DataConfig.SOURCES) + ")");
+                throw new ConfigException(name + ": " + field + ": is missing (expected one of " + String.join(", ", DataSources.names()) + ")");
             }
-            throw new ConfigException(name + ": " + field + ": unknown value '" + e.getTypeId()
-                    + "' (expected one of " + String.join(", ", DataConfig.SOURCES) + ")");
+            throw new ConfigException(name + ": " + field + ": " + DataSources.unknown(e.getTypeId()));
         } catch (UnrecognizedPropertyException e) {
             List<String> known = e.getKnownPropertyIds() == null ? List.of()
                     : e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.toList());

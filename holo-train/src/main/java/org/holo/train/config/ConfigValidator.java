@@ -122,6 +122,7 @@ public final class ConfigValidator {
             k.notNull(f.file, "data.file");
             k.require(!f.file.isBlank(), "data.file", "must name a data file (CSV, or NumPy .npy)");
         }
+        k.dataSource(c.data);
     }
 
     private static void counts(Check k, int positives, int negatives) {
@@ -148,6 +149,15 @@ public final class ConfigValidator {
         HolographicNetwork components(ModelConfig m) {
             try {
                 return ModelAssembly.network(m);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(file + ": " + e.getMessage());
+            }
+        }
+
+        /** The data source reads its own section (a plugin's is checked only here): its errors name the field. */
+        void dataSource(DataConfig data) {
+            try {
+                org.holo.train.data.DataSources.create(data, "data");
             } catch (IllegalArgumentException e) {
                 throw new ConfigException(file + ": " + e.getMessage());
             }

@@ -10,19 +10,20 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.holo.core.component.MapSettings;
+import org.holo.core.component.Registry;
 import org.holo.core.data.DataFormatException;
 import org.holo.core.data.LabelledData;
 import org.holo.core.data.NpyTable;
 import org.holo.core.data.NumericTable;
-import org.holo.core.metric.AnalyticMetrics;
-import org.holo.core.metric.FixedMetric;
-import org.holo.core.metric.Metric;
 import org.holo.core.model.HolographicNetwork;
-import org.holo.core.model.ParameterLayout;
 import org.holo.train.config.DataConfig;
 import org.holo.train.random.Rng;
 
-/** Turns a data section into labelled training data: sampled from a dataset or a metric, or read from CSV. */
+/**
+ * Turns a data section into labelled training data through the {@link DataSourceProvider} its {@code source} names
+ * (band, metric, csv, or one from a plugin jar), and the file readers the sources share.
+ */
 public final class DataSources {
 
     public static final List<String> QCD_POINT_COLUMNS = List.of("m_q_GeV", "condensate_GeV3");
@@ -34,6 +35,40 @@ public final class DataSources {
     public record Loaded(LabelledData data, List<Path> inputFiles) {
     }
 
+    /** The data sources on the class path and in plugin jars. */
+    public static Registry<DataSourceProvider> registry() {
+        return Registry.of(DataSourceProvider.KIND);
+    }
+
+    /** The registered source names: the built-ins in their documented order (band, metric, csv), then the others sorted. */
+    public static List<String> names() {
+        List<String> names = new ArrayList<>(List.of(DataConfig.SOURCES));
+        names.retainAll(registry().names());
+        registry().names().stream().filter(n -> !names.contains(n)).forEach(names::add);
+        return names;
+    }
+
+    /** The message for a source that is not registered: {@code unknown data source 'x' (known: band, metric, csv, …)}. */
+    public static String unknown(String name) {
+        return "unknown " + DataSourceProvider.KIND.name() + " '" + name + "' (known: " + String.join(", ", names()) + ")";
+    }
+
+    /**
+     * The source a data section names, made by its provider from the section's fields; an unknown source or a field
+     * the provider does not read is an error naming its path. Returns the settings too, for the resolved section.
+     */
+    public static DataSource create(DataConfig config, String path) {
+        if (!registry().has(config.source())) {
+            throw new IllegalArgumentException(path + ".source: " + unknown(config.source()));
+        }
+        DataSourceProvider provider = registry().get(config.source());
+        MapSettings settings = config.settings(path);
+        DataSource source = provider.create(settings);
+        settings.requireAllRead();
+        config.resolve(settings.resolved());
+        return source;
+    }
+
     /** {@link #load(DataConfig, Path, HolographicNetwork, double, double, Rng, Rng)} without a label stream (threshold labels). */
     public static Loaded load(DataConfig config, Path baseDir, HolographicNetwork network, double lambda, double radius, Rng rng)
             throws IOException {
@@ -41,54 +76,19 @@ public final class DataSources {
     }
 
     /**
-     * @param rng    the data stream: sampled points (and band noise)
-     * @param labels the stream of the Bernoulli label model's uniforms (unused by the other sources)
+     * The training data of a data section, from the source it names (see {@link DataSource.Request} for the streams).
+     * A source's points must be in the boundary map's input columns.
      */
     public static Loaded load(DataConfig config, Path baseDir, HolographicNetwork network, double lambda, double radius, Rng rng,
                               Rng labels) throws IOException {
-        if (config instanceof DataConfig.Band) {
-            DataConfig.Band b = (DataConfig.Band) config;
-            Path file = baseDir.resolve(b.dataset).normalize();
-            NumericTable points = readTable(file, QCD_POINT_COLUMNS);
-            requireNonNegative(points, QCD_POINT_COLUMNS);
-            PolynomialFit fit = fitBand(points, b.fitDegree);
-            requireBandMeetsBox(fit, file, b);
-            BandSampler sampler = new BandSampler(fit, b.mqRange_GeV, b.condensateRange_GeV3, b.noiseStd_GeV3);
-            return new Loaded(sampler.sample(network.boundary().inputColumns(), b.positives, b.negatives, rng), List.of(file));
+        DataSource source = create(config, "data");
+        Loaded loaded = source.load(new DataSource.Request(baseDir, network, lambda, radius, rng, labels));
+        List<String> columns = network.boundary().inputColumns();
+        if (!loaded.data().inputColumns().equals(columns)) {
+            throw new IllegalArgumentException("data.source " + config.source() + ": the data have columns "
+                    + loaded.data().inputColumns() + ", the boundary map reads " + columns);
         }
-        if (config instanceof DataConfig.FromMetric) {
-            DataConfig.FromMetric f = (DataConfig.FromMetric) config;
-            Metric exact;
-            List<Path> inputs;
-            double[] nodes = network.layerMap().nodes();
-            if (DataConfig.FromMetric.TABLE.equals(f.metric)) {
-                Path file = baseDir.resolve(f.table).normalize();
-                exact = MetricTables.read(file, network.grid(), nodes);
-                inputs = List.of(file);
-            } else {
-                exact = AnalyticMetrics.byName(f.metric, network.theory().dimension());
-                inputs = List.of();
-            }
-            HolographicNetwork truth = new HolographicNetwork(network.grid(), network.theory(), network.layerMap(),
-                    network.boundary(), network.horizon(), network.output(), new FixedMetric(exact, network.grid(), nodes),
-                    false, false);
-            double[] params = new double[truth.layout().size()];
-            if (truth.layout().has(ParameterLayout.RADIUS)) {
-                params[truth.layout().offsetOf(ParameterLayout.RADIUS)] = radius;
-            }
-            params[truth.layout().offsetOf(ParameterLayout.LAMBDA)] = lambda;
-            MetricLabelSampler sampler = new MetricLabelSampler(truth, params, f.phiRange, f.piRange, f.threshold);
-            if (DataConfig.FromMetric.BERNOULLI.equals(f.labels)) {
-                if (labels == null) {
-                    throw new IllegalArgumentException("data.labels bernoulli needs the seed's label stream");
-                }
-                return new Loaded(sampler.sampleBernoulli(f.positives, f.negatives, rng, labels), inputs);
-            }
-            return new Loaded(sampler.sample(f.positives, f.negatives, rng), inputs);
-        }
-        DataConfig.Csv c = (DataConfig.Csv) config;
-        Path file = baseDir.resolve(c.file).normalize();
-        return new Loaded(readCsvData(file, network), List.of(file));
+        return new Loaded(loaded.data(), List.copyOf(loaded.inputFiles()));
     }
 
     /**
@@ -172,28 +172,6 @@ public final class DataSources {
         return PolynomialFit.fit(x, points.column("condensate_GeV3"), degree, file);
     }
 
-    /**
-     * Fails fast, instead of after millions of draws, when the band around the fit stays far (more than 8 noise
-     * standard deviations, where a positive is rarer than 1e-15 per draw) from the sampling box.
-     */
-    private static void requireBandMeetsBox(PolynomialFit fit, Path file, DataConfig.Band b) {
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        int n = 1000;
-        for (int i = 0; i <= n; i++) {
-            double v = fit.value(b.mqRange_GeV[0] + (b.mqRange_GeV[1] - b.mqRange_GeV[0]) * i / n);
-            lo = Math.min(lo, v);
-            hi = Math.max(hi, v);
-        }
-        double reach = 8 * b.noiseStd_GeV3;
-        if (!(hi + reach >= b.condensateRange_GeV3[0] && lo - reach <= b.condensateRange_GeV3[1])) {
-            throw new DataFormatException(file.toString(), 0, String.format(Locale.ROOT,
-                    "the band around the degree-%d fit (condensate %.4g to %.4g GeV^3 over data.mqRange_GeV [%s, %s]) does not reach "
-                            + "data.condensateRange_GeV3 [%s, %s]: no positive points can be sampled",
-                    b.fitDegree, lo, hi, b.mqRange_GeV[0], b.mqRange_GeV[1], b.condensateRange_GeV3[0], b.condensateRange_GeV3[1]));
-        }
-    }
-
     /** Whether a data file is read as NumPy .npy (by its name) rather than CSV. */
     public static boolean isNpy(Path file) {
         return file.getFileName() != null && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy");
@@ -252,7 +230,7 @@ public final class DataSources {
         }
     }
 
-    private static void requireNonNegative(NumericTable table, List<String> columns) {
+    static void requireNonNegative(NumericTable table, List<String> columns) {
         for (String col : columns) {
             int c = table.columnIndex(col);
             for (int r = 0; r < table.rows(); r++) {
