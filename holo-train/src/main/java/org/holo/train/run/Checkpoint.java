@@ -70,6 +70,24 @@ public record Checkpoint(LoopPosition position, List<String> metrics, String dat
         AtomicFiles.write(dir.resolve(FILE), ConfigLoader.mapper().writeValueAsString(o) + "\n");
     }
 
+    /**
+     * Refuses, in one line, a run directory that cannot be resumed: complete (result.json written), without a
+     * checkpoint, or with an input file changed since the run started.
+     */
+    public static void requireResumable(Path runDir) throws IOException {
+        if (Files.exists(runDir.resolve(RunDirectory.RESULT))) {
+            throw new IllegalArgumentException(runDir + ": the run is complete (result.json exists); nothing to resume");
+        }
+        if (!exists(runDir)) {
+            throw new IllegalArgumentException(runDir + ": no checkpoint.json to resume from");
+        }
+        List<String> changed = Provenance.changedInputs(runDir);
+        if (!changed.isEmpty()) {
+            throw new IllegalArgumentException(runDir + ": cannot resume, an input file changed since the run started: "
+                    + String.join("; ", changed));
+        }
+    }
+
     public static boolean exists(Path dir) {
         return Files.isRegularFile(dir.resolve(FILE));
     }

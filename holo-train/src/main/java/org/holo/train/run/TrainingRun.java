@@ -59,17 +59,7 @@ public final class TrainingRun {
 
     /** Continues an interrupted run from its checkpoint; ends with the same files as an uninterrupted run. */
     public static RunResult resume(Path runDir, TrainingListener progress) throws IOException {
-        if (Files.exists(runDir.resolve(RunDirectory.RESULT))) {
-            throw new IllegalArgumentException(runDir + ": the run is complete (result.json exists); nothing to resume");
-        }
-        if (!Checkpoint.exists(runDir)) {
-            throw new IllegalArgumentException(runDir + ": no checkpoint.json to resume from");
-        }
-        List<String> changed = Provenance.changedInputs(runDir);
-        if (!changed.isEmpty()) {
-            throw new IllegalArgumentException(runDir + ": cannot resume, an input file changed since the run started: "
-                    + String.join("; ", changed));
-        }
+        Checkpoint.requireResumable(runDir);
         ExperimentConfig config = ConfigLoader.load(runDir.resolve(RunDirectory.CONFIG), List.of()).config();
         Experiment experiment = Experiment.build(config, runDir.toAbsolutePath());
         Checkpoint checkpoint = Checkpoint.read(runDir);

@@ -54,17 +54,7 @@ public final class SpectralRun {
 
     /** Continues an interrupted run from its checkpoint; ends with the same files as an uninterrupted run. */
     public static SpectralOutputs.Summary resume(Path runDir, TrainingListener progress) throws IOException {
-        if (Files.exists(runDir.resolve(RunDirectory.RESULT))) {
-            throw new IllegalArgumentException(runDir + ": the run is complete (result.json exists); nothing to resume");
-        }
-        if (!Checkpoint.exists(runDir)) {
-            throw new IllegalArgumentException(runDir + ": no checkpoint.json to resume from");
-        }
-        List<String> changed = Provenance.changedInputs(runDir);
-        if (!changed.isEmpty()) {
-            throw new IllegalArgumentException(runDir + ": cannot resume, an input file changed since the run started: "
-                    + String.join("; ", changed));
-        }
+        Checkpoint.requireResumable(runDir);
         SpectralExperiment e = SpectralExperiment.build(SpectralConfigs.load(runDir.resolve(RunDirectory.CONFIG), List.of()).config());
         Checkpoint checkpoint = Checkpoint.read(runDir);
         String hash = Provenance.dataSha256(e.data());
