@@ -98,15 +98,24 @@ public final class Diagnostics {
         return m * n / Math.max(tau, 1.0 / StrictMath.log10(Math.max(10.0, m * n)));
     }
 
-    /** Quantile p of the values (linear interpolation between order statistics, Hyndman–Fan type 7). */
+    /**
+     * Quantile p ∈ [0, 1] of ascending sorted values: linear interpolation between order statistics, Hyndman–Fan
+     * type 7 (R's default, numpy's "linear"); NaN for no values. The ensembles' statistics use it too.
+     */
     public static double quantile(double[] sorted, double p) {
-        if (sorted.length == 0) {
+        if (!(p >= 0.0 && p <= 1.0)) {
+            throw new IllegalArgumentException("quantile probability must lie in [0, 1], got " + p);
+        }
+        int n = sorted.length;
+        if (n == 0) {
             return Double.NaN;
         }
-        double h = (sorted.length - 1) * p;
+        double h = (n - 1) * p;
         int lo = (int) Math.floor(h);
-        int hi = Math.min(lo + 1, sorted.length - 1);
-        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+        if (lo >= n - 1) {
+            return sorted[n - 1];
+        }
+        return sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]);
     }
 
     public static double[] sorted(double[][] chains) {

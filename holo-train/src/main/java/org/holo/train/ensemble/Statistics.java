@@ -3,6 +3,7 @@ package org.holo.train.ensemble;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
+import org.holo.core.posterior.Diagnostics;
 import org.holo.train.io.JsonNumbers;
 
 /**
@@ -57,21 +58,9 @@ public record Statistics(int n, double mean, double std, double median, double q
         return Math.sqrt(ss / (x.length - 1));
     }
 
-    /** Type-7 quantile of an ascending sorted array, p in [0, 1]. */
+    /** Type-7 quantile of an ascending sorted array, p in [0, 1] ({@link Diagnostics#quantile}). */
     public static double quantile(double[] sorted, double p) {
-        if (!(p >= 0.0 && p <= 1.0)) {
-            throw new IllegalArgumentException("quantile probability must lie in [0, 1], got " + p);
-        }
-        int n = sorted.length;
-        if (n == 0) {
-            return Double.NaN;
-        }
-        double h = (n - 1) * p;
-        int lo = (int) Math.floor(h);
-        if (lo >= n - 1) {
-            return sorted[n - 1];
-        }
-        return sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]);
+        return Diagnostics.quantile(sorted, p);
     }
 
     /** {"n", "mean", "std", "median", "q16", "q84"}, null for undefined values. */
