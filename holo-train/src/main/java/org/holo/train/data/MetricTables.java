@@ -3,6 +3,7 @@ package org.holo.train.data;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
@@ -77,29 +78,15 @@ public final class MetricTables {
     }
 
     private static TabulatedMetric spanning(TabulatedMetric m, String source, RadialGrid grid, double[] nodes) {
-        double lo = Math.min(min(nodes), min(grid.layerEtas()));
-        double hi = Math.max(max(nodes), max(grid.layerEtas()));
         if (!m.spans(nodes) || !m.spans(grid.layerEtas())) {
+            double lo = Math.min(Arrays.stream(nodes).min().orElse(Double.POSITIVE_INFINITY),
+                    Arrays.stream(grid.layerEtas()).min().orElse(Double.POSITIVE_INFINITY));
+            double hi = Math.max(Arrays.stream(nodes).max().orElse(Double.NEGATIVE_INFINITY),
+                    Arrays.stream(grid.layerEtas()).max().orElse(Double.NEGATIVE_INFINITY));
             throw new DataFormatException(source, 0, String.format(Locale.ROOT,
                     "the table runs over eta in [%s, %s] but the network reads h over [%s, %s] (its layers and the layer"
                             + " map's nodes): it must span them", m.etaMin(), m.etaMax(), lo, hi));
         }
         return m;
-    }
-
-    private static double min(double[] x) {
-        double v = Double.POSITIVE_INFINITY;
-        for (double e : x) {
-            v = Math.min(v, e);
-        }
-        return v;
-    }
-
-    private static double max(double[] x) {
-        double v = Double.NEGATIVE_INFINITY;
-        for (double e : x) {
-            v = Math.max(v, e);
-        }
-        return v;
     }
 }
