@@ -139,19 +139,33 @@ class SlurmSweepTest {
         assertFalse(Files.exists(study.resolve("slurm")));
     }
 
-    /** Waits for the collect job named in {@code submitOut} to write its log, then reads study.json. */
+    /**
+     * Waits for the collect job named in {@code submitOut} to write its summary and leave the queue (it writes its
+     * plots after the summary line; a test that returned earlier would race it for the temporary directory), then
+     * reads study.json.
+     */
     private static JsonNode awaitCollect(Path study, String submitOut) throws Exception {
         Matcher m = COLLECT.matcher(submitOut);
         assertTrue(m.find(), submitOut);
-        Path log = study.resolve("slurm").resolve("collect-" + m.group(1) + ".out");
+        String job = m.group(1);
+        Path log = study.resolve("slurm").resolve("collect-" + job + ".out");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
         while (System.nanoTime() < deadline) {
-            if (Files.exists(log) && Files.readString(log).contains("missing:")) {
+            if (Files.exists(log) && Files.readString(log).contains("missing:") && !queued(job)) {
                 return ConfigLoader.mapper().readTree(study.resolve("study.json").toFile());
             }
             Thread.sleep(500);
         }
-        fail("the collect job " + m.group(1) + " did not finish in 240 s; squeue: " + List.of(study));
+        fail("the collect job " + job + " did not finish in 240 s; study " + List.of(study));
         return null;
+    }
+
+    /** Whether the job has yet to end: pending, configuring, running, suspended or completing. */
+    private static boolean queued(String job) throws Exception {
+        Process p = new ProcessBuilder("squeue", "-h", "-j", job, "-t", "all", "-o", "%T").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes()).strip();
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS), "squeue did not answer");
+        // an ended job shows its final state (COMPLETED, FAILED, ...) until purged, then squeue exits non-zero
+        return p.exitValue() == 0 && List.of("PENDING", "CONFIGURING", "RUNNING", "SUSPENDED", "COMPLETING").contains(out);
     }
 }
