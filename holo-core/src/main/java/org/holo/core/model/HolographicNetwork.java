@@ -255,6 +255,8 @@ public final class HolographicNetwork {
         final double[] t;
         final double[] dtdF;
         final double[] dt;
+        final double[] outputScratchA;
+        final double[] outputScratchB;
         // the reverse pass, over the samples that contribute (compacted, in order)
         final int[] active;
         final double[] x0;
@@ -289,6 +291,8 @@ public final class HolographicNetwork {
             this.t = new double[capacity];
             this.dtdF = new double[capacity];
             this.dt = new double[capacity];
+            this.outputScratchA = new double[capacity];
+            this.outputScratchB = new double[capacity];
             this.active = new int[capacity];
             this.x0 = new double[capacity];
             this.x1 = new double[capacity];

@@ -13,6 +13,8 @@ public final class Objective {
     private final HolographicNetwork network;
     private final DataLoss dataLoss;
     private final List<Regulariser> regularisers;
+    /** Tests set it to take the compacting reverse pass whatever the share of contributing samples. */
+    boolean compactAlways;
 
     public Objective(HolographicNetwork network, DataLoss dataLoss, List<Regulariser> regularisers) {
         this.network = network;
@@ -62,7 +64,7 @@ public final class Objective {
         net.metric().values(params, net.metricOffset(), ws.hNodes);
         double lambda = net.lambda(params);
         net.forward(params, lambda, batch.x0, batch.x1, n, ws);
-        net.output().evaluate(ws.f, n, ws.t, ws.dtdF);
+        net.output().evaluate(ws.f, n, ws.t, ws.dtdF, ws.outputScratchA, ws.outputScratchB);
         double data = dataLoss.evaluate(ws.t, batch.y, n, grad == null ? null : ws.dt);
         int contributing = 0;
         if (grad != null) {
@@ -143,16 +145,17 @@ public final class Objective {
         ws.x0[0] = batch.x0[b];
         ws.x1[0] = batch.x1[b];
         net.forward(params, lambda, ws.x0, ws.x1, 1, ws);
-        net.output().evaluate(ws.f, 1, ws.t, ws.dtdF);
+        net.output().evaluate(ws.f, 1, ws.t, ws.dtdF, ws.outputScratchA, ws.outputScratchB);
         double aF = ws.dtdF[0]; // dt/dF
         if (aF == 0.0) {
             return false;
         }
         ws.aF[0] = aF;
-        reverse(params, lambda, 1, ws);
+        ws.active[0] = 0;
+        reverse(params, lambda, ws.x0, ws.x1, 1, ws);
         double dLambda = ws.aF[0] * ws.dFdLambda[0];
         dLambda += ws.dLambdaLayers[0];
-        addSlots(1, ws);
+        ws.slotSums.add(ws.dhSlots, ws.active, 1, ws.dhNodes, ws.zeros);
         int bOff = net.boundaryOffset();
         for (int k = 0; k < net.boundarySize(); k++) {
             grad[bOff + k] += ws.dBoundary[k][0];
@@ -163,37 +166,46 @@ public final class Objective {
 
     /**
      * The reverse pass of the batch: only samples whose aF = ∂E/∂t · dt/dF is not zero contribute (a saturated output
-     * or an exact fit contributes exactly nothing, even where its states overflowed); they are moved, in order, to the
-     * front of every column, and their gradients are summed sample by sample in that order.
+     * or an exact fit contributes exactly nothing, even where its states overflowed), and their gradients are summed
+     * sample by sample, in order. When at least half the batch contributes, the adjoint runs over every column (one
+     * vectorised pass is cheaper than moving the states) and the sums read the contributing columns alone, whatever a
+     * flat sample's column holds; when fewer do, they are first moved, in order, to the front of every column.
      */
     private int backward(double[] params, Batch batch, double[] grad, HolographicNetwork.Workspace ws, double lambda) {
         HolographicNetwork net = network;
         int n = batch.size();
+        int[] active = ws.active;
+        double[] aF = ws.aF;
         int m = 0;
         for (int b = 0; b < n; b++) {
-            double aF = ws.dt[b] * ws.dtdF[b];
-            if (aF != 0.0) {
-                ws.active[m] = b;
-                ws.aF[m] = aF;
-                m++;
+            double a = ws.dt[b] * ws.dtdF[b];
+            aF[b] = a;
+            if (a != 0.0) {
+                active[m++] = b;
             }
-        }
-        if (m < n) {
-            compact(ws, m);
         }
         if (m > 0) {
-            for (int k = 0; k < m; k++) {
-                ws.x0[k] = batch.x0[ws.active[k]];
-                ws.x1[k] = batch.x1[ws.active[k]];
+            if (2 * m >= n && !compactAlways) {
+                reverse(params, lambda, batch.x0, batch.x1, n, ws);
+            } else {
+                compact(ws, m);
+                for (int k = 0; k < m; k++) {
+                    int b = active[k];
+                    aF[k] = aF[b];
+                    ws.x0[k] = batch.x0[b];
+                    ws.x1[k] = batch.x1[b];
+                    active[k] = k;
+                }
+                reverse(params, lambda, ws.x0, ws.x1, m, ws);
             }
-            reverse(params, lambda, m, ws);
-            addSlots(m, ws);
+            ws.slotSums.add(ws.dhSlots, active, m, ws.dhNodes, ws.zeros);
         }
         double dLambda = 0.0;
         for (int k = 0; k < m; k++) {
-            dLambda += ws.aF[k] * ws.dFdLambda[k];
-            dLambda += ws.dLambdaLayers[k];
-            dLambda += ws.dLambdaBoundary[k];
+            int b = active[k];
+            dLambda += aF[b] * ws.dFdLambda[b];
+            dLambda += ws.dLambdaLayers[b];
+            dLambda += ws.dLambdaBoundary[b];
         }
         net.metric().backward(params, net.metricOffset(), ws.dhNodes, grad);
         int bOff = net.boundaryOffset();
@@ -201,7 +213,7 @@ public final class Objective {
             double[] d = ws.dBoundary[j];
             double sum = 0.0;
             for (int k = 0; k < m; k++) {
-                sum += d[k];
+                sum += d[active[k]];
             }
             grad[bOff + j] += sum;
         }
@@ -223,32 +235,27 @@ public final class Objective {
     }
 
     /**
-     * The adjoint of samples 0 … m−1 (forward states in ws, aF in ws.aF, inputs in ws.x0, ws.x1) from the horizon
-     * back to the boundary: per-sample ∂E/∂λ parts, ∂E/∂h slots and boundary-parameter derivatives, not yet summed.
+     * The adjoint of samples 0 … w−1 (forward states in ws, aF in ws.aF, inputs in x0, x1) from the horizon back to
+     * the boundary: per-sample ∂E/∂λ parts, ∂E/∂h slots and boundary-parameter derivatives, not yet summed.
      */
-    private void reverse(double[] params, double lambda, int m, HolographicNetwork.Workspace ws) {
+    private void reverse(double[] params, double lambda, double[] x0, double[] x1, int w, HolographicNetwork.Workspace ws) {
         HolographicNetwork net = network;
         int last = net.grid().layers();
-        net.horizon().gradients(ws.phi[last], ws.pi[last], m, lambda, ws.dFdPhi, ws.dFdPi, ws.dFdLambda);
-        for (int k = 0; k < m; k++) {
+        net.horizon().gradients(ws.phi[last], ws.pi[last], w, lambda, ws.dFdPhi, ws.dFdPi, ws.dFdLambda);
+        for (int k = 0; k < w; k++) {
             ws.adjPhi[k] = ws.aF[k] * ws.dFdPhi[k];
             ws.adjPi[k] = ws.aF[k] * ws.dFdPi[k];
         }
         for (double[] slot : ws.dhSlots) {
-            java.util.Arrays.fill(slot, 0, m, 0.0);
+            java.util.Arrays.fill(slot, 0, w, 0.0);
         }
         for (double[] d : ws.dBoundary) {
-            java.util.Arrays.fill(d, 0, m, 0.0);
+            java.util.Arrays.fill(d, 0, w, 0.0);
         }
-        java.util.Arrays.fill(ws.dLambdaLayers, 0, m, 0.0);
-        java.util.Arrays.fill(ws.dLambdaBoundary, 0, m, 0.0);
-        net.layerMap().backward(ws.hNodes, lambda, ws.phi, ws.pi, m, ws.adjPhi, ws.adjPi, ws.dhSlots, ws.dLambdaLayers);
-        net.boundary().backward(params, net.boundaryOffset(), lambda, ws.x0, ws.x1, m, ws.adjPhi, ws.adjPi,
+        java.util.Arrays.fill(ws.dLambdaLayers, 0, w, 0.0);
+        java.util.Arrays.fill(ws.dLambdaBoundary, 0, w, 0.0);
+        net.layerMap().backward(ws.hNodes, lambda, ws.phi, ws.pi, w, ws.adjPhi, ws.adjPi, ws.dhSlots, ws.dLambdaLayers);
+        net.boundary().backward(params, net.boundaryOffset(), lambda, x0, x1, w, ws.adjPhi, ws.adjPi,
                 ws.dBoundary, ws.dLambdaBoundary);
-    }
-
-    /** Adds the ∂E/∂h slots of samples 0 … m−1 into ws.dhNodes sample by sample, each sample's slots in order. */
-    private static void addSlots(int m, HolographicNetwork.Workspace ws) {
-        ws.slotSums.add(ws.dhSlots, m, ws.dhNodes, ws.zeros);
     }
 }

@@ -50,15 +50,18 @@ final class SlotSums {
         }
     }
 
-    /** dh[node] += the node's slot values of samples 0 … m−1; {@code zeros} is a row of at least m zeros. */
-    void add(double[][] rows, int m, double[] dh, double[] zeros) {
+    /**
+     * dh[node] += the node's slot values of the samples (columns) {@code columns[0 … m−1]}, in that order;
+     * {@code zeros} is a row of zeros as long as the rows.
+     */
+    void add(double[][] rows, int[] columns, int m, double[] dh, double[] zeros) {
         for (Group g : groups) {
             if (g.width() == 1) {
-                addOne(g, rows, m, dh, zeros);
+                addOne(g, rows, columns, m, dh, zeros);
             } else if (g.width() == 2) {
-                addTwo(g, rows, m, dh, zeros);
+                addTwo(g, rows, columns, m, dh, zeros);
             } else {
-                addAny(g, rows, m, dh);
+                addAny(g, rows, columns, m, dh);
             }
         }
     }
@@ -77,7 +80,7 @@ final class SlotSums {
         }
     }
 
-    private static void addOne(Group g, double[][] rows, int m, double[] dh, double[] zeros) {
+    private static void addOne(Group g, double[][] rows, int[] columns, int m, double[] dh, double[] zeros) {
         int[] n = g.nodes();
         int[][] s = g.slots();
         double[] r0 = row(rows, s[0][0], zeros);
@@ -96,7 +99,8 @@ final class SlotSums {
         double a5 = start(dh, n[5]);
         double a6 = start(dh, n[6]);
         double a7 = start(dh, n[7]);
-        for (int k = 0; k < m; k++) {
+        for (int c = 0; c < m; c++) {
+            int k = columns[c];
             a0 += r0[k];
             a1 += r1[k];
             a2 += r2[k];
@@ -116,7 +120,7 @@ final class SlotSums {
         store(dh, n[7], a7);
     }
 
-    private static void addTwo(Group g, double[][] rows, int m, double[] dh, double[] zeros) {
+    private static void addTwo(Group g, double[][] rows, int[] columns, int m, double[] dh, double[] zeros) {
         int[] n = g.nodes();
         int[][] s = g.slots();
         double[] r0 = row(rows, s[0][0], zeros);
@@ -143,7 +147,8 @@ final class SlotSums {
         double a5 = start(dh, n[5]);
         double a6 = start(dh, n[6]);
         double a7 = start(dh, n[7]);
-        for (int k = 0; k < m; k++) {
+        for (int c = 0; c < m; c++) {
+            int k = columns[c];
             a0 += r0[k];
             a0 += q0[k];
             a1 += r1[k];
@@ -172,7 +177,7 @@ final class SlotSums {
     }
 
     /** Nodes with three or more slots: one node at a time. */
-    private static void addAny(Group g, double[][] rows, int m, double[] dh) {
+    private static void addAny(Group g, double[][] rows, int[] columns, int m, double[] dh) {
         for (int j = 0; j < LANES; j++) {
             int node = g.nodes()[j];
             if (node < 0) {
@@ -180,7 +185,8 @@ final class SlotSums {
             }
             int[] slots = g.slots()[j];
             double a = dh[node];
-            for (int k = 0; k < m; k++) {
+            for (int c = 0; c < m; c++) {
+                int k = columns[c];
                 for (int slot : slots) {
                     a += rows[slot][k];
                 }

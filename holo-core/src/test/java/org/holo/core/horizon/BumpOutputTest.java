@@ -81,6 +81,47 @@ class BumpOutputTest {
         }
     }
 
+    /**
+     * The batch form (vectorised, its sign taken without copySign) gives the one-sample form's t and dt/dF to the
+     * bit: at random F, on and next to both edges, at (F ∓ ε)/δ = ±2⁻ᵏ down to the smallest where the sign still
+     * shows, at ±0 and in the overflowed tails.
+     */
+    @Test
+    void batchFormIsTheOneSampleFormToTheBit() {
+        java.util.List<Double> fs = new java.util.ArrayList<>();
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(11);
+        for (BumpOutput b : new BumpOutput[] {bump, new BumpOutput(0.5, 1.0), new BumpOutput(3.0, 1e-3)}) {
+            fs.clear();
+            for (int i = 0; i < 200; i++) {
+                fs.add(rnd.nextDouble(-4 * b.epsilon(), 4 * b.epsilon()));
+            }
+            for (double edge : new double[] {b.epsilon(), -b.epsilon()}) {
+                fs.add(edge);
+                fs.add(Math.nextUp(edge));
+                fs.add(Math.nextDown(edge));
+                for (int k = 0; k <= 70; k++) {
+                    fs.add(edge + b.delta() * Math.scalb(1.0, -k));
+                    fs.add(edge - b.delta() * Math.scalb(1.0, -k));
+                }
+            }
+            for (double f : new double[] {0.0, -0.0, 1e300, -1e300, Double.MAX_VALUE, -Double.MAX_VALUE,
+                Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.MIN_VALUE, -Double.MIN_VALUE}) {
+                fs.add(f);
+            }
+            int n = fs.size();
+            double[] f = fs.stream().mapToDouble(Double::doubleValue).toArray();
+            double[] t = new double[n];
+            double[] dtdF = new double[n];
+            b.evaluate(f, n, t, dtdF);
+            double[] one = new double[2];
+            for (int i = 0; i < n; i++) {
+                b.evaluate(f[i], one);
+                assertEquals(Double.doubleToRawLongBits(one[0]), Double.doubleToRawLongBits(t[i]), "t(" + f[i] + ")");
+                assertEquals(Double.doubleToRawLongBits(one[1]), Double.doubleToRawLongBits(dtdF[i]), "dt/dF(" + f[i] + ")");
+            }
+        }
+    }
+
     @Test
     void rejectsNonPositiveWidths() {
         assertThrows(IllegalArgumentException.class, () -> new BumpOutput(0.0, 0.01));

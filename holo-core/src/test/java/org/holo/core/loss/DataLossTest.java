@@ -22,6 +22,22 @@ class DataLossTest {
         return new double[][] {t, y};
     }
 
+    /** The L1 loss's vectorisable sign is Math.signum to the bit, ±0, NaN, subnormals and infinities included. */
+    @Test
+    void signumIsMathSignumToTheBit() {
+        java.util.List<Double> ds = new java.util.ArrayList<>(java.util.List.of(0.0, -0.0, Double.NaN, Double.MIN_VALUE,
+                -Double.MIN_VALUE, Double.MIN_NORMAL, -Double.MIN_NORMAL, Double.MAX_VALUE, -Double.MAX_VALUE,
+                Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 1.0, -1.0));
+        SplittableRandom rnd = new SplittableRandom(2);
+        for (int i = 0; i < 2000; i++) {
+            ds.add(Double.longBitsToDouble(rnd.nextLong())); // every exponent, both signs
+        }
+        for (double d : ds) {
+            assertEquals(Double.doubleToRawLongBits(Math.signum(d)), Double.doubleToRawLongBits(L1SquaredLoss.signum(d)),
+                    "signum(" + d + ")");
+        }
+    }
+
     @Test
     void valuesFollowTheFormulas() {
         double[] t = {0.2, 0.9, 0.4, 0.0};

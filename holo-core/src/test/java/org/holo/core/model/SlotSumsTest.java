@@ -35,7 +35,11 @@ class SlotSumsTest {
                 expected[slotNodes[s]] += rows[s][k];
             }
         }
-        new SlotSums(slotNodes).add(rows, m, got, new double[m]);
+        int[] columns = new int[m];
+        for (int k = 0; k < m; k++) {
+            columns[k] = k;
+        }
+        new SlotSums(slotNodes).add(rows, columns, m, got, new double[m + 5]);
         for (int i = 0; i < 19; i++) {
             assertEquals(Double.doubleToRawLongBits(expected[i]), Double.doubleToRawLongBits(got[i]), "node " + i);
         }
@@ -51,5 +55,40 @@ class SlotSumsTest {
             differs |= Double.doubleToRawLongBits(reversed[i]) != Double.doubleToRawLongBits(expected[i]);
         }
         assertEquals(true, differs, "the test would not see a change of order");
+    }
+
+    @Test
+    void onlyTheNamedColumnsAreAddedInTheirOrder() {
+        int[] slotNodes = {2, 1, 1, 0, 3, 3, 3, 4};
+        SplittableRandom rnd = new SplittableRandom(5);
+        int width = 30;
+        double[][] rows = new double[slotNodes.length][width];
+        for (double[] r : rows) {
+            for (int k = 0; k < width; k++) {
+                r[k] = (rnd.nextDouble() - 0.5) * Math.pow(10, rnd.nextInt(-8, 9));
+            }
+        }
+        // the columns left out hold what a flat sample's adjoint may: NaN and infinities
+        int[] columns = {1, 2, 5, 6, 7, 11, 12, 13, 20, 21, 28};
+        java.util.Set<Integer> named = new java.util.HashSet<>();
+        for (int c : columns) {
+            named.add(c);
+        }
+        for (int k = 0; k < width; k++) {
+            if (!named.contains(k)) {
+                rows[k % rows.length][k] = k % 2 == 0 ? Double.NaN : Double.NEGATIVE_INFINITY;
+            }
+        }
+        double[] expected = new double[5];
+        for (int c : columns) {
+            for (int s = 0; s < slotNodes.length; s++) {
+                expected[slotNodes[s]] += rows[s][c];
+            }
+        }
+        double[] got = new double[5];
+        new SlotSums(slotNodes).add(rows, columns, columns.length, got, new double[width]);
+        for (int i = 0; i < 5; i++) {
+            assertEquals(Double.doubleToRawLongBits(expected[i]), Double.doubleToRawLongBits(got[i]), "node " + i);
+        }
     }
 }
