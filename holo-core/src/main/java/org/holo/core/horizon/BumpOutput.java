@@ -60,6 +60,8 @@ public final class BumpOutput {
      * {@code scratchA}, {@code scratchB} are columns of at least n that the exponential uses.
      */
     public void evaluate(double[] f, int n, double[] t, double[] dtdF, double[] scratchA, double[] scratchB) {
+        double epsilon = this.epsilon; // fields read inside the loops keep C2 from vectorising them
+        double delta = this.delta;
         for (int b = 0; b < n; b++) {
             t[b] = -2.0 * Math.abs((f[b] - epsilon) / delta);
             dtdF[b] = -2.0 * Math.abs((f[b] + epsilon) / delta);

@@ -32,6 +32,8 @@ public final class RegularHorizonCondition implements HorizonCondition, HorizonT
 
     @Override
     public void values(double[] phi, double[] pi, int n, double lambda, double[] f) {
+        double twoOverEta = this.twoOverEta; // fields read inside the loop keep C2 from vectorising it
+        double m2 = this.m2;
         for (int b = 0; b < n; b++) {
             double p = phi[b];
             f[b] = twoOverEta * pi[b] - m2 * p - lambda * p * p * p;
@@ -40,6 +42,8 @@ public final class RegularHorizonCondition implements HorizonCondition, HorizonT
 
     @Override
     public void gradients(double[] phi, double[] pi, int n, double lambda, double[] dPhi, double[] dPi, double[] dLambda) {
+        double twoOverEta = this.twoOverEta; // fields read inside the loop keep C2 from vectorising it
+        double m2 = this.m2;
         for (int b = 0; b < n; b++) {
             double p = phi[b];
             dPhi[b] = -m2 - 3.0 * lambda * p * p;

@@ -42,6 +42,8 @@ public final class EulerLayerMap implements LayerMap, LayerTensorForm {
 
     @Override
     public void forward(double[] h, double lambda, double[][] phi, double[][] pi, int n) {
+        double step = this.step; // fields read inside the loops keep C2 from vectorising them
+        double m2 = this.m2;
         for (int i = 0; i < layers; i++) {
             double hi = h[i];
             double[] p0 = phi[i];
@@ -60,6 +62,8 @@ public final class EulerLayerMap implements LayerMap, LayerTensorForm {
     @Override
     public void backward(double[] h, double lambda, double[][] phi, double[][] pi, int n,
                          double[] adjPhi, double[] adjPi, double[][] dh, double[] dLambda) {
+        double step = this.step; // fields read inside the loops keep C2 from vectorising them
+        double m2 = this.m2;
         for (int i = layers - 1; i >= 0; i--) {
             double keep = 1.0 - step * h[i];
             double[] p0 = phi[i];

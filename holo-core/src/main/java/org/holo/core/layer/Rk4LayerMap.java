@@ -59,6 +59,8 @@ public final class Rk4LayerMap implements LayerMap, LayerTensorForm {
 
     @Override
     public void forward(double[] h, double lambda, double[][] phi, double[][] pi, int n) {
+        double step = this.step; // fields read inside the loops keep C2 from vectorising them
+        double m2 = this.m2;
         double half = 0.5 * step;
         for (int i = 0; i < layers; i++) {
             double ha = h[2 * i];
@@ -94,6 +96,8 @@ public final class Rk4LayerMap implements LayerMap, LayerTensorForm {
     @Override
     public void backward(double[] h, double lambda, double[][] phi, double[][] pi, int n,
                          double[] adjPhi, double[] adjPi, double[][] dh, double[] dLambda) {
+        double step = this.step; // fields read inside the loops keep C2 from vectorising them
+        double m2 = this.m2;
         double half = 0.5 * step;
         double w1 = step / 6.0;
         double w2 = step / 3.0;

@@ -180,9 +180,8 @@ public final class Objective {
         for (int b = 0; b < n; b++) {
             double a = ws.dt[b] * ws.dtdF[b];
             aF[b] = a;
-            if (a != 0.0) {
-                active[m++] = b;
-            }
+            active[m] = b; // kept when a ≠ 0; written without a branch, since which samples are flat is unpredictable
+            m += a != 0.0 ? 1 : 0;
         }
         if (m > 0) {
             if (2 * m >= n && !compactAlways) {
