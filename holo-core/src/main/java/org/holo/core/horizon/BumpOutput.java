@@ -1,5 +1,6 @@
 package org.holo.core.horizon;
 
+import org.holo.core.Signs;
 import org.holo.core.tensor.Tensors;
 
 /**
@@ -73,23 +74,13 @@ public final class BumpOutput {
             double xb = (f[b] + epsilon) / delta;
             double ea = t[b];
             double eb = dtdF[b];
-            double ta = signOf(xa) * ((1.0 - ea) / (1.0 + ea));
-            double tb = signOf(xb) * ((1.0 - eb) / (1.0 + eb));
+            double ta = Signs.signum(xa) * ((1.0 - ea) / (1.0 + ea)); // copySign(r, xa): r = 0 at xa = ±0
+            double tb = Signs.signum(xb) * ((1.0 - eb) / (1.0 + eb));
             double sa = 4.0 * ea / ((1.0 + ea) * (1.0 + ea));
             double sb = 4.0 * eb / ((1.0 + eb) * (1.0 + eb));
             t[b] = 0.5 * (ta - tb + 2.0);
             dtdF[b] = 0.5 * (sa - sb) / delta;
         }
-    }
-
-    /**
-     * ±1 with the sign of x, where copySign(r, x) of a magnitude r = (1 − e)/(1 + e) ≥ 0 matters: s·r equals
-     * copySign(r, x) to the bit, and unlike copySign it vectorises. Exact: x·2⁶⁰ is exact, |x| &gt; 2⁻⁵⁵ clamps to
-     * ±1 exactly, and below that e = e^{−2|x|} rounds to 1, so r = 0 and s·0 is a zero with x's sign (±0 included);
-     * x = ±∞ gives ±1.
-     */
-    private static double signOf(double x) {
-        return Math.max(-1.0, Math.min(1.0, x * 0x1p60));
     }
 
     /**

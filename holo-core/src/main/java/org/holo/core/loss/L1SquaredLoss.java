@@ -1,5 +1,6 @@
 package org.holo.core.loss;
 
+import org.holo.core.Signs;
 import org.holo.core.component.Settings;
 import org.holo.core.tensor.LossTensorForm;
 import org.holo.core.tensor.Tensors;
@@ -24,18 +25,10 @@ public final class L1SquaredLoss implements DataLoss, LossTensorForm {
         if (dt != null) {
             double scale = 2.0 * mean / n;
             for (int b = 0; b < n; b++) {
-                dt[b] = scale * signum(t[b] - y[b]);
+                dt[b] = scale * Signs.signum(t[b] - y[b]); // Math.signum branches on exact fits
             }
         }
         return mean * mean;
-    }
-
-    /**
-     * Math.signum to the bit (±1, ±0 kept, NaN kept) in a form the JIT vectorises: d·2¹¹⁰⁰ (two exact power-of-two
-     * products, ±∞ past the range) is at least 1 in magnitude for every non-zero d, subnormals included.
-     */
-    static double signum(double d) {
-        return Math.max(-1.0, Math.min(1.0, d * 0x1p1000 * 0x1p100));
     }
 
     /** The tensor form of {@link #evaluate}: the mean of |t − y| over the batch, squared. */

@@ -38,6 +38,8 @@ public final class OutputJacobian {
     private final double[] f = new double[1];
     private final double[] t = new double[1];
     private final double[] dtdF = new double[1];
+    private final double[] outputScratchA = new double[1];
+    private final double[] outputScratchB = new double[1];
     private final double[] adjPhi = new double[1];
     private final double[] adjPi = new double[1];
     private final double[] dLambda = new double[1];
@@ -124,7 +126,7 @@ public final class OutputJacobian {
         network.boundary().forward(theta, network.boundaryOffset(), lambda, x0, x1, 1, phi[0], pi[0]);
         network.layerMap().forward(nodes, lambda, phi, pi, 1);
         network.horizon().values(phi[layers], pi[layers], 1, lambda, f);
-        network.output().evaluate(f, 1, t, dtdF);
+        network.output().evaluate(f, 1, t, dtdF, outputScratchA, outputScratchB);
         return t[0];
     }
 

@@ -22,7 +22,7 @@ class DataLossTest {
         return new double[][] {t, y};
     }
 
-    /** The L1 loss's vectorisable sign is Math.signum to the bit, ±0, NaN, subnormals and infinities included. */
+    /** The vectorisable sign of the L1 loss and the bump is Math.signum to the bit, ±0, NaN, subnormals and infinities included. */
     @Test
     void signumIsMathSignumToTheBit() {
         java.util.List<Double> ds = new java.util.ArrayList<>(java.util.List.of(0.0, -0.0, Double.NaN, Double.MIN_VALUE,
@@ -33,7 +33,7 @@ class DataLossTest {
             ds.add(Double.longBitsToDouble(rnd.nextLong())); // every exponent, both signs
         }
         for (double d : ds) {
-            assertEquals(Double.doubleToRawLongBits(Math.signum(d)), Double.doubleToRawLongBits(L1SquaredLoss.signum(d)),
+            assertEquals(Double.doubleToRawLongBits(Math.signum(d)), Double.doubleToRawLongBits(org.holo.core.Signs.signum(d)),
                     "signum(" + d + ")");
         }
     }
